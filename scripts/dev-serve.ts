@@ -1,0 +1,2 @@
+import { serve } from '../src/main.js';
+await serve();

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { FEEDBACK_KINDS } from './portal.tables.js';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
+
+/** What a visitor sends when reporting a barrier; the same rules for the form and the API. */
+export const FeedbackBody = z.strictObject({
+  kind: z.enum(FEEDBACK_KINDS),
+  pageUrl: optionalText(500),
+  message: z.string().trim().min(1).min(10).max(2000),
+  contactEmail: optionalText(254).pipe(z.email().optional()),
+});
+export type FeedbackBody = z.infer<typeof FeedbackBody>;
+
+export const FeedbackCreated = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+});

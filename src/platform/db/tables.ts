@@ -1,0 +1,22 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Tables owned by the platform itself (schema `platform`). Modules declare their own in `<module>.tables.ts`. */
+export interface PlatformTables {
+  'platform.schemaMigrations': {
+    name: string;
+    checksum: string;
+    appliedAt: Generated<Date>;
+  };
+  'platform.outbox': {
+    id: Generated<number>;
+    name: string;
+    payload: ColumnType<unknown, string, string>;
+    requestId: string | null;
+    createdAt: Generated<Date>;
+    dispatchedAt: Date | null;
+    attempts: Generated<number>;
+    lastError: string | null;
+  };
+}

@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import FindMyWay from 'find-my-way';
+import type { Logger } from 'pino';
+import { ANONYMOUS, decideAccess, isAccess, type Actor } from '../access/access.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { AppError, errorKey, type FieldError } from '../errors.js';
+import { DEFAULT_LOCALE, isLocale, lookupMessage, type Locale } from '../i18n/catalog.js';
+import '../i18n/messages.js';
+import { PUBLIC_DIR } from '../paths.js';
+import { renderDocument } from '../views/render.js';
+import type { NavItem } from '../views/context.js';
+import { ErrorPage } from '../views/error-page.js';
+import { pageContext } from './page.js';
+import * as E from './errors.js';
+import type { FlashMessage } from './types.js';
+import { issuesToFieldErrors, type IssueLike } from './validation.js';
+
+export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+
+export interface ServerDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  nav?: NavItem[];
+  /** Identity resolves the session into an actor; until it is registered everyone is anonymous. */
+  resolveActor?: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: ServerDeps;
+    routeTable: RouteRecord[];
+    assets: { css: string; logo: string; favicon: string; script(name: string): string | undefined };
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+
+function readManifest() {
+  const file = join(PUBLIC_DIR, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`Assets are not built (${file} is missing); run "npm run build:assets"`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return {
+    css: `/assets/${manifest['satupintu.css']}`,
+    logo: '/assets/logo.svg',
+    favicon: '/assets/favicon.svg',
+    script: (name: string) => (manifest[name] ? `/assets/${manifest[name]}` : undefined),
+  };
+}
+
+function negotiateLocale(request: FastifyRequest): Locale {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (isLocale(query)) return query;
+  const fromCookie = request.cookies.lang;
+  if (isLocale(fromCookie)) return fromCookie;
+  const header = request.headers['accept-language'];
+  if (typeof header === 'string') {
+    const ranked = header
+      .split(',')
+      .map((part) => {
+        const [tag = '', q = 'q=1'] = part.trim().split(';');
+        return { lang: tag.trim().slice(0, 2).toLowerCase(), q: Number(q.split('=')[1] ?? 1) };
+      })
+      .sort((a, b) => b.q - a.q);
+    const best = ranked.find((r) => isLocale(r.lang));
+    if (best && isLocale(best.lang)) return best.lang;
+  }
+  return DEFAULT_LOCALE;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  if (request.isApi) return true;
+  const accept = request.headers.accept ?? '';
+  return !accept.includes('text/html') && (accept.includes('application/json') || request.headers['content-type']?.includes('application/json') === true);
+}
+
+/** Maps anything thrown into the one error model. Only a bug becomes a 500. */
+function toAppError(error: unknown, config: Config): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const issues = error.validation.map((v) => ({
+      ...(v.params as object),
+      code: v.keyword,
+      path: v.instancePath.split('/').filter(Boolean),
+    })) as IssueLike[];
+    const fields = issuesToFieldErrors(issues).map((f) =>
+      context && context !== 'body' && f.path ? { ...f, path: `${context}.${f.path}` } : f,
+    );
+    return E.ValidationFailed({}, { fields });
+  }
+  const e = error as { code?: string; statusCode?: number; message?: string };
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return E.MalformedBody();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return E.BodyTooLarge({ limit: `${Math.round(config.BODY_LIMIT_BYTES / 1024)} KB` });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return E.UnsupportedMediaType({ type: 'unknown' });
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return E.CsrfInvalid();
+  }
+  if (e.statusCode === 413) return E.BodyTooLarge({ limit: `${Math.round(config.BODY_LIMIT_BYTES / 1024)} KB` });
+  if (e.statusCode === 415) return E.UnsupportedMediaType({ type: 'unknown' });
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return E.BadRequest({}, { detail: `${e.code ?? ''} ${e.message ?? ''}` });
+  return E.Internal();
+}
+
+/** Builds the Fastify instance with every platform concern; modules register their routes afterwards. */
+export async function createServer(deps: ServerDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorate('assets', readManifest());
+
+  // Every route declares who may call it; a route without a declaration stops the boot.
+  const routeTable: RouteRecord[] = [];
+  const router = FindMyWay({ ignoreTrailingSlash: true });
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!isAccess(access)) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (config.access)`);
+    }
+    for (const method of methods) {
+      routeTable.push({ method, url: route.url, access });
+      router.on(method as 'GET', route.url, () => {});
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.NODE_ENV === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'sp_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.NODE_ENV === 'production' },
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const token = body?._csrf ?? req.headers['x-csrf-token'] ?? query?._csrf;
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+  await app.register(formbody, { bodyLimit: config.BODY_LIMIT_BYTES });
+  await app.register(multipart, {
+    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 20, fields: 200, fieldSize: 100_000, parts: 220 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: config.RATE_LIMIT_WINDOW,
+    allowList: (req) => req.url.startsWith('/assets/') || req.url === '/healthz' || req.url === '/readyz',
+    errorResponseBuilder: (_req, context) => E.RateLimited({ retry: context.after }),
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false, preCompressed: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Satupintu API',
+        version: '1',
+        description: 'Public-service delivery API. Errors are `{"error":{"code","message","fields"?},"requestId"}`; messages follow Accept-Language (id or en).',
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      return input.url.startsWith('/api/') && !input.url.startsWith('/api/openapi') && !input.url.startsWith('/api/docs')
+        ? out
+        : { ...out, schema: { ...out.schema, hide: true } };
+    },
+  });
+
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('isApi', false);
+
+  app.decorateReply('html', function (this: FastifyReply, document: string, status = 200) {
+    return this.status(status).type('text/html; charset=utf-8').send(document);
+  });
+  app.decorateReply('seeOther', function (this: FastifyReply, location: string) {
+    return this.redirect(location, 303);
+  });
+  app.decorateReply('flash', function (this: FastifyReply, message: FlashMessage) {
+    this.setCookie('sp_flash', JSON.stringify(message), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', maxAge: 300 });
+  });
+  app.decorateReply('takeFlash', function (this: FastifyReply) {
+    const raw = this.request.cookies.sp_flash;
+    if (!raw) return undefined;
+    this.clearCookie('sp_flash', { path: '/' });
+    const unsigned = this.request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return undefined;
+    try {
+      return JSON.parse(unsigned.value) as FlashMessage;
+    } catch {
+      return undefined;
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    request.isApi = request.url.startsWith('/api/');
+    request.locale = negotiateLocale(request);
+    reply.header('x-request-id', request.id);
+    reply.header('vary', 'Accept-Language, Cookie');
+    const lang = (request.query as Record<string, unknown> | undefined)?.lang;
+    if (isLocale(lang) && lang !== request.cookies.lang) {
+      reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', maxAge: 31_536_000, httpOnly: true });
+    }
+    // Not-found requests have no route config; the not-found handler answers them.
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    request.actor = deps.resolveActor ? await deps.resolveActor(request, reply) : ANONYMOUS;
+    const decision = decideAccess(request.actor, access);
+    if (decision === 'unauthenticated') throw E.Unauthenticated();
+    if (decision === 'forbidden') throw E.Forbidden();
+  });
+
+  // Forms carry a CSRF token; JSON needs a JSON content type (a cross-site form cannot send one
+  // without a CORS preflight, which we never grant) and is refused when the browser says cross-site.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!UNSAFE.has(request.method)) return;
+    if (request.headers['sec-fetch-site'] === 'cross-site') throw E.CrossSiteRefused();
+    if (FORM_TYPES.test(request.headers['content-type'] ?? '')) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      }).catch(() => {
+        throw E.CsrfInvalid();
+      });
+      const body = request.body as Record<string, unknown> | undefined;
+      if (body && typeof body === 'object') delete body._csrf;
+    }
+  });
+
+  app.setNotFoundHandler(async (request) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m !== request.method && router.find(m as 'GET', path));
+    if (allowed.length > 0) {
+      throw Object.assign(E.MethodNotAllowed({ method: request.method }), { allow: allowed.join(', ') });
+    }
+    throw E.NotFound();
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError = toAppError(error, config);
+    const locale = request.locale ?? DEFAULT_LOCALE;
+    if (appError.status >= 500) {
+      request.log.error({ err: error, requestId: request.id }, 'request failed');
+    } else {
+      request.log.info({ code: appError.code, detail: appError.message }, 'request refused');
+    }
+    const allow = (appError as AppError & { allow?: string }).allow;
+    if (allow) reply.header('allow', allow);
+    if (appError.status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    const message = lookupMessage(errorKey(appError), locale, appError.params) ?? appError.code;
+    const fields = appError.fields.map((f) => ({ path: f.path, message: lookupMessage(f.key, locale, f.params) ?? f.key }));
+
+    if (wantsJson(request)) {
+      return reply
+        .status(appError.status)
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: appError.code, message, ...(fields.length ? { fields } : {}) }, requestId: request.id });
+    }
+    const rerender = request.routeOptions.config?.rerender;
+    if (rerender && appError.status < 500 && UNSAFE.has(request.method)) {
+      const errors: FieldError[] = appError.fields.length
+        ? appError.fields
+        : [{ path: '', key: errorKey(appError), params: appError.params }];
+      const values = { ...((request.body as Record<string, unknown> | undefined) ?? {}) };
+      delete values._csrf;
+      return reply.html(await rerender(request, reply, { values, errors }), appError.status);
+    }
+    const ctx = pageContext(request, reply);
+    return reply.html(renderDocument(ErrorPage({ ctx, status: appError.status, message })), appError.status);
+  });
+
+  app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const name = (request.params as { '*': string })['*'];
+    // Hashed names never change, so they can be cached for a year.
+    const immutable = /-[0-9a-f]{10}\./.test(name);
+    return reply.sendFile(name, { immutable, maxAge: immutable ? 31_536_000_000 : 3_600_000 });
+  });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await Promise.race([
+        deps.database.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database ping timed out')), 2000).unref()),
+      ]);
+      return { status: 'ready', database: deps.database.kind };
+    } catch (err) {
+      request.log.warn({ err }, 'readiness check failed');
+      reply.header('retry-after', '5');
+      throw E.Unavailable();
+    }
+  });
+
+  return app;
+}
+
