@@ -11,5 +11,5 @@ export const portalModule: ModuleDefinition = {
   ],
 };
 
-export { submitFeedback } from './portal.service.js';
+export { feedbackStats, submitFeedback } from './portal.service.js';
 export { countFeedback } from './portal.repository.js';

@@ -9,3 +9,13 @@ export async function countFeedback(db: Kysely<PortalTables>): Promise<number> {
   const row = await db.selectFrom('portal.feedback').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function countFeedbackByKindAndStatus(db: Kysely<PortalTables>) {
+  return db
+    .selectFrom('portal.feedback')
+    .select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['kind', 'status'])
+    .orderBy('kind')
+    .orderBy('status')
+    .execute();
+}

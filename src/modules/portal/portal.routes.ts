@@ -5,8 +5,8 @@ import type { FormState } from '../../platform/http/types.js';
 import { renderDocument } from '../../platform/views/render.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { AccessibilityPage, HomePage } from './portal.pages.js';
-import { FeedbackBody, FeedbackCreated } from './portal.schemas.js';
-import { submitFeedback } from './portal.service.js';
+import { FeedbackBody, FeedbackCreated, FeedbackStats } from './portal.schemas.js';
+import { feedbackStats, submitFeedback } from './portal.service.js';
 
 const renderAccessibility = (request: FastifyRequest, reply: FastifyReply, form: FormState) =>
   renderDocument(AccessibilityPage({ ctx: pageContext(request, reply), form }));
@@ -48,5 +48,18 @@ export async function portalRoutes(app: App) {
       const created = await submitFeedback(serviceCtx(request), request.body);
       return reply.status(201).send({ id: created.id, createdAt: created.createdAt.toISOString() });
     },
+  );
+
+  app.get(
+    '/api/v1/feedback/stats',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'Counts of feedback reports by kind and handling status',
+        tags: ['portal'],
+        response: { 200: FeedbackStats },
+      },
+    },
+    async () => feedbackStats({ db: database.db }),
   );
 }

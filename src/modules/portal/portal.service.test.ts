@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { tablesOf } from '../../platform/db/database.js';
 import { eachDatabase } from '../../../test/support/databases.js';
 import { countFeedback, submitFeedback } from './index.js';
 import type { PortalTables } from './portal.tables.js';
@@ -10,7 +11,7 @@ eachDatabase('submitFeedback', (db) => {
       { kind: 'barrier', message: 'The date picker cannot be used with a keyboard', contactEmail: 'a@b.id' },
     );
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await countFeedback(db().db.withTables<PortalTables>())).toBe(1);
+    expect(await countFeedback(tablesOf<PortalTables>(db().db))).toBe(1);
     const events = await db().db.selectFrom('platform.outbox').selectAll().execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -25,7 +26,7 @@ eachDatabase('submitFeedback', (db) => {
     await expect(
       submitFeedback({ db: db().db, locale: 'id' }, { kind: 'barrier', message: 'too short'.slice(0, 3) }),
     ).rejects.toThrow();
-    expect(await countFeedback(db().db.withTables<PortalTables>())).toBe(0);
+    expect(await countFeedback(tablesOf<PortalTables>(db().db))).toBe(0);
     expect(await db().db.selectFrom('platform.outbox').selectAll().execute()).toHaveLength(0);
   });
 });

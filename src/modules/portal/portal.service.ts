@@ -1,9 +1,9 @@
-import type { Db } from '../../platform/db/database.js';
+import { tablesOf, type Db } from '../../platform/db/database.js';
 import { emit } from '../../platform/events/outbox.js';
 import type { Locale } from '../../platform/i18n/catalog.js';
-import { insertFeedback } from './portal.repository.js';
-import type { FeedbackBody } from './portal.schemas.js';
-import type { PortalTables } from './portal.tables.js';
+import { countFeedbackByKindAndStatus, insertFeedback } from './portal.repository.js';
+import type { FeedbackBody, FeedbackStats } from './portal.schemas.js';
+import { FEEDBACK_KINDS, type PortalTables } from './portal.tables.js';
 
 export interface ServiceContext {
   db: Db;
@@ -14,7 +14,7 @@ export interface ServiceContext {
 /** Stores a visitor's feedback and announces it, in one transaction. */
 export async function submitFeedback(ctx: ServiceContext, input: FeedbackBody) {
   return ctx.db.transaction().execute(async (tx) => {
-    const created = await insertFeedback(tx.withTables<PortalTables>(), {
+    const created = await insertFeedback(tablesOf<PortalTables>(tx), {
       kind: input.kind,
       pageUrl: input.pageUrl ?? null,
       message: input.message,
@@ -29,4 +29,14 @@ export async function submitFeedback(ctx: ServiceContext, input: FeedbackBody) {
     );
     return created;
   });
+}
+
+/** Open figures on how many reports arrived and how many were handled; no report's content. */
+export async function feedbackStats(ctx: Pick<ServiceContext, 'db'>): Promise<FeedbackStats> {
+  const rows = await countFeedbackByKindAndStatus(tablesOf<PortalTables>(ctx.db));
+  const byKind = FEEDBACK_KINDS.map((kind) => {
+    const of = (status: string) => Number(rows.find((r) => r.kind === kind && r.status === status)?.count ?? 0);
+    return { kind, new: of('new'), acknowledged: of('acknowledged'), resolved: of('resolved') };
+  });
+  return { total: byKind.reduce((sum, k) => sum + k.new + k.acknowledged + k.resolved, 0), byKind };
 }

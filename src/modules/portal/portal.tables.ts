@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 export type FeedbackKind = 'barrier' | 'content' | 'suggestion' | 'other';
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['barrier', 'content', 'suggestion', 'other'];
 
-export interface PortalTables {
+export type PortalTables = {
   'portal.feedback': {
     id: Generated<string>;
     kind: FeedbackKind;
@@ -14,4 +14,4 @@ export interface PortalTables {
     status: Generated<'new' | 'acknowledged' | 'resolved'>;
     createdAt: Generated<Date>;
   };
-}
+};

@@ -171,3 +171,11 @@ export function databaseOptionsFromConfig(config: {
     ? { kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX }
     : { kind: 'pglite', dataDir: config.DATA_DIR };
 }
+
+/**
+ * The same database handle (or open transaction), typed for one module's tables. Modules own their
+ * tables, so each repository sees only its own; the connection and transaction stay shared.
+ */
+export function tablesOf<T>(db: Kysely<any>): Kysely<T> {
+  return db as Kysely<T>;
+}

@@ -239,7 +239,7 @@ export async function createServer(deps: ServerDeps): Promise<App> {
   });
 
   app.decorateRequest('locale', DEFAULT_LOCALE);
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('isApi', false);
 
   app.decorateReply('html', function (this: FastifyReply, document: string, status = 200) {

@@ -100,7 +100,7 @@ export function TextInput(
           class={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
           id={fieldId(name)}
           name={name}
-          type={type}
+          type={type as 'text'}
           value={valueOf(state, name)}
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
