@@ -13,13 +13,13 @@ export interface NavItem {
 export interface PageContext {
   locale: Locale;
   /** Translates a full message key (`<namespace>.<key>`). */
-  t(fullKey: string, params?: Params): string;
+  t: (fullKey: string, params?: Params) => string;
   csrfToken: string;
   actor: Actor;
   /** Path and query of the current request, for the language switch and navigation state. */
   path: string;
   flash: FlashMessage | undefined;
   nav: NavItem[];
-  assets: { css: string; logo: string; favicon: string; script(name: string): string | undefined };
+  assets: { css: string; logo: string; favicon: string; script: (name: string) => string | undefined };
   requestId: string;
 }
