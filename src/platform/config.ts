@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const postgresUrl = z
   .string()
@@ -13,41 +11,50 @@ const postgresUrl = z
  * Every setting Satupintu reads from the environment. Defaults give the embedded demo:
  * PGlite in ./data, web and worker in one process, demo data seeded, mail logged.
  */
-export const ConfigSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    PUBLIC_URL: z.string().url().optional(),
-    DATABASE_URL: postgresUrl.optional(),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    DATA_DIR: z.string().min(1).default('./data'),
-    ROLE: z.enum(['all', 'web', 'worker']).default('all'),
-    SEED_DEMO: bool.optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_PRETTY: bool.optional(),
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    TRUST_PROXY: bool.default(false),
-    RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
-    RATE_LIMIT_WINDOW: z.string().regex(/^\d+ ?(second|minute|hour)s?$/, 'like "1 minute"').default('1 minute'),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-    UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
-    DEFAULT_TIME_ZONE: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
-    SMTP_URL: z
-      .string()
-      .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
-      .optional(),
-    MAIL_FROM: z.string().min(3).default('Satupintu <no-reply@satupintu.localhost>'),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
-    }
-    if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (PGlite is for demos and single-mall pilots)' });
-    }
-  });
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: bool.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW: z
+    .string()
+    .regex(/^\d+ ?(second|minute|hour)s?$/, 'like "1 minute"')
+    .default('1 minute'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  DEFAULT_TIME_ZONE: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Satupintu <no-reply@satupintu.localhost>'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+
+/**
+ * Rules that depend on more than one setting. Checked apart from the schema so that they are reported
+ * together with every other problem: zod skips an object's refinements once one of its fields fails.
+ */
+function crossFieldProblems(input: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (input.NODE_ENV === 'production') {
+    if (!input.SESSION_SECRET) problems.push('SESSION_SECRET: is required in production');
+    if (!input.DATABASE_URL) problems.push('DATABASE_URL: is required in production (PGlite is for demos and single-mall pilots)');
+  }
+  return problems;
+}
 
 export type Config = Readonly<
   z.infer<typeof ConfigSchema> & {
@@ -65,7 +72,7 @@ export class ConfigError extends Error {
   }
 }
 
-// A fixed demo secret is fine outside production: the schema refuses to start production without one.
+// A fixed demo secret is fine outside production: loadConfig refuses to start production without one.
 const DEMO_SECRET = 'satupintu-demo-secret-not-for-production-use-0000';
 
 /** Parses the environment once; throws ConfigError naming every problem. */
@@ -73,21 +80,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.keys(ConfigSchema.shape);
   const input = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const parsed = ConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const key = i.path.join('.') || '(environment)';
-        const value = typeof i.path[0] === 'string' ? input[i.path[0]] : undefined;
-        return `${key}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
-      }),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues).map((i) => {
+      const key = i.path.join('.') || '(environment)';
+      const name = typeof i.path[0] === 'string' ? i.path[0] : undefined;
+      // Secrets and URLs with passwords end up in logs when echoed; name them without their value.
+      const value = name && !SECRET_KEYS.has(name) ? input[name] : undefined;
+      return `${key}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+    }),
+    ...crossFieldProblems(input),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   return Object.freeze({
     ...c,
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     sessionSecret: c.SESSION_SECRET ?? DEMO_SECRET,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
-    logPretty: c.LOG_PRETTY ?? (process.stdout.isTTY && c.NODE_ENV !== 'production'),
+    logPretty: c.LOG_PRETTY ?? (process.stdout.isTTY === true && c.NODE_ENV !== 'production'),
   });
 }

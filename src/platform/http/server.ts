@@ -10,8 +10,21 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import FindMyWay from 'find-my-way';
 import type { Logger } from 'pino';
 import { ANONYMOUS, decideAccess, isAccess, type Actor } from '../access/access.js';
@@ -22,14 +35,14 @@ import { DEFAULT_LOCALE, isLocale, lookupMessage, type Locale } from '../i18n/ca
 import '../i18n/messages.js';
 import { PUBLIC_DIR } from '../paths.js';
 import { renderDocument } from '../views/render.js';
-import type { NavItem } from '../views/context.js';
+import type { NavItem, PageContext } from '../views/context.js';
 import { ErrorPage } from '../views/error-page.js';
 import { pageContext } from './page.js';
 import * as E from './errors.js';
 import type { FlashMessage } from './types.js';
 import { issuesToFieldErrors, type IssueLike } from './validation.js';
 
-export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Logger, ZodTypeProvider>;
 
 export interface ServerDeps {
   config: Config;
@@ -56,7 +69,8 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 function readManifest() {
   const file = join(PUBLIC_DIR, 'manifest.json');
@@ -81,8 +95,10 @@ function negotiateLocale(request: FastifyRequest): Locale {
       .split(',')
       .map((part) => {
         const [tag = '', q = 'q=1'] = part.trim().split(';');
-        return { lang: tag.trim().slice(0, 2).toLowerCase(), q: Number(q.split('=')[1] ?? 1) };
+        // The primary subtag only ("en-GB" → "en"), and q=0 means "not this one" (RFC 9110 §12.4.2).
+        return { lang: tag.trim().split('-')[0]!.toLowerCase(), q: Number(q.split('=')[1] ?? 1) };
       })
+      .filter((r) => r.q > 0)
       .sort((a, b) => b.q - a.q);
     const best = ranked.find((r) => isLocale(r.lang));
     if (best && isLocale(best.lang)) return best.lang;
@@ -90,47 +106,74 @@ function negotiateLocale(request: FastifyRequest): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** HTML only for clients that ask for it (browsers always do); API routes, probes and scripts get JSON. */
 function wantsJson(request: FastifyRequest): boolean {
   if (request.isApi) return true;
-  const accept = request.headers.accept ?? '';
-  return !accept.includes('text/html') && (accept.includes('application/json') || request.headers['content-type']?.includes('application/json') === true);
+  return !(request.headers.accept ?? '').includes('text/html');
+}
+
+/** The part of the request a validation error is about, so an issue can tell "missing" from "wrong type". */
+function validatedInput(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The media type as sent, without parameters and bounded, for the 415 message. */
+function mediaType(request: FastifyRequest): string {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().slice(0, 100);
+  return type || '-';
 }
 
 /** Maps anything thrown into the one error model. Only a bug becomes a 500. */
-function toAppError(error: unknown, config: Config): AppError {
+function toAppError(error: unknown, request: FastifyRequest, config: Config): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    const issues = error.validation.map((v) => ({
-      ...(v.params as object),
-      code: v.keyword,
-      path: v.instancePath.split('/').filter(Boolean),
-    })) as IssueLike[];
+    const input = validatedInput(request, context);
+    // zod leaves the offending value out of its issues; without it every type error would read "required".
+    const issues = error.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      return { ...(v.params as object), code: v.keyword, path, input: valueAt(input, path) };
+    }) as IssueLike[];
     const fields = issuesToFieldErrors(issues).map((f) =>
       context && context !== 'body' && f.path ? { ...f, path: `${context}.${f.path}` } : f,
     );
     return E.ValidationFailed({}, { fields });
   }
   const e = error as { code?: string; statusCode?: number; message?: string };
-  switch (e.code) {
+  switch (e.code ?? '') {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return E.MalformedBody();
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
+      return E.BodyTooLarge({ limit: `${Math.round(config.UPLOAD_LIMIT_BYTES / 1024)} KB` });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return E.BodyTooLarge({ limit: `${Math.round(config.BODY_LIMIT_BYTES / 1024)} KB` });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return E.UnsupportedMediaType({ type: 'unknown' });
+      return E.UnsupportedMediaType({ type: mediaType(request) });
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return E.CsrfInvalid();
+    default:
+      break;
   }
   if (e.statusCode === 413) return E.BodyTooLarge({ limit: `${Math.round(config.BODY_LIMIT_BYTES / 1024)} KB` });
-  if (e.statusCode === 415) return E.UnsupportedMediaType({ type: 'unknown' });
+  if (e.statusCode === 415) return E.UnsupportedMediaType({ type: mediaType(request) });
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return E.BadRequest({}, { detail: `${e.code ?? ''} ${e.message ?? ''}` });
   return E.Internal();
 }
@@ -138,6 +181,28 @@ function toAppError(error: unknown, config: Config): AppError {
 /** Builds the Fastify instance with every platform concern; modules register their routes afterwards. */
 export async function createServer(deps: ServerDeps): Promise<App> {
   const { config } = deps;
+  const cspDirectives: Record<string, string[]> = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+    ...(config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : {}),
+  };
+  // Helmet's hooks never run for a request refused before routing, so those answers set the same headers themselves.
+  const bareSecurityHeaders = {
+    'content-security-policy': Object.entries(cspDirectives)
+      .map(([name, values]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...values].join(' '))
+      .join(';'),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
   const app = Fastify({
     loggerInstance: deps.logger,
     genReqId: (req) => {
@@ -150,8 +215,20 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // A URL Fastify cannot decode fails before any hook runs; answer it in the same shape as every other error.
+    frameworkErrors: (error, request, reply) => {
+      request.actor = ANONYMOUS;
+      request.isApi = request.url.startsWith('/api/');
+      request.cookies ??= app.parseCookie(request.headers.cookie ?? '');
+      request.locale = negotiateLocale(request);
+      reply.headers({ ...bareSecurityHeaders, 'x-request-id': request.id });
+      void answerError(E.BadRequest({}, { detail: `${error.code} ${error.message}` }), request, reply, { routed: false });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Bodies are JSON, urlencoded forms or multipart. Fastify's built-in text/plain parser would let a
+  // cross-site <form enctype="text/plain"> reach a handler; without it such a post is a 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
@@ -174,24 +251,11 @@ export async function createServer(deps: ServerDeps): Promise<App> {
   });
 
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        ...(config.NODE_ENV === 'production' ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives },
     strictTransportSecurity: config.NODE_ENV === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Matches frame-ancestors 'none' for browsers that only read X-Frame-Options.
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -217,7 +281,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW,
     allowList: (req) => req.url.startsWith('/assets/') || req.url === '/healthz' || req.url === '/readyz',
-    errorResponseBuilder: (_req, context) => E.RateLimited({ retry: context.after }),
+    // Seconds, not the plugin's English "1 minute", so the message reads right in both languages.
+    errorResponseBuilder: (_req, context) => E.RateLimited({ seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false, preCompressed: false });
   await app.register(swagger, {
@@ -226,7 +291,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
       info: {
         title: 'Satupintu API',
         version: '1',
-        description: 'Public-service delivery API. Errors are `{"error":{"code","message","fields"?},"requestId"}`; messages follow Accept-Language (id or en).',
+        description:
+          'Public-service delivery API. Errors are `{"error":{"code","message","fields"?},"requestId"}`; messages follow Accept-Language (id or en).',
       },
       servers: [{ url: config.publicUrl }],
     },
@@ -264,6 +330,22 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     }
   });
 
+  // Requests that passed the same-origin checks of preValidation; only their forms are shown again
+  // with what was typed. A refused CSRF token must not hand back the sender's values with a fresh token.
+  const formChecked = new WeakSet<FastifyRequest>();
+
+  /** 405 with Allow when the path exists for other methods, 404 otherwise. */
+  const unrouted = (request: FastifyRequest): AppError => {
+    const path = request.url.split('?')[0] ?? '/';
+    // A route for this very method that found nothing (a missing asset) is a 404, not a 405.
+    if (router.find(request.method as (typeof METHODS)[number], path)) return E.NotFound();
+    const allowed = METHODS.filter((m) => m !== request.method && router.find(m, path));
+    if (allowed.length > 0) {
+      return Object.assign(E.MethodNotAllowed({ method: request.method }), { allow: allowed.join(', ') });
+    }
+    return E.NotFound();
+  };
+
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.isApi = request.url.startsWith('/api/');
@@ -274,7 +356,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     if (isLocale(lang) && lang !== request.cookies.lang) {
       reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', maxAge: 31_536_000, httpOnly: true });
     }
-    // Not-found requests have no route config; the not-found handler answers them.
+    // No route: answer 404/405 now, before the body is read, so a bad body cannot turn it into a 400 or 413.
+    if (request.is404) throw unrouted(request);
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     request.actor = deps.resolveActor ? await deps.resolveActor(request, reply) : ANONYMOUS;
@@ -283,12 +366,13 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     if (decision === 'forbidden') throw E.Forbidden();
   });
 
-  // Forms carry a CSRF token; JSON needs a JSON content type (a cross-site form cannot send one
-  // without a CORS preflight, which we never grant) and is refused when the browser says cross-site.
+  // Every body but JSON carries a CSRF token: a cross-site form can send any other type, but JSON needs a
+  // CORS preflight, which we never grant. Anything the browser marks cross-site is refused outright.
   app.addHook('preValidation', async (request, reply) => {
     if (!UNSAFE.has(request.method)) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') throw E.CrossSiteRefused();
-    if (FORM_TYPES.test(request.headers['content-type'] ?? '')) {
+    const type = request.headers['content-type'];
+    if (type !== undefined && !JSON_TYPE.test(type)) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
       }).catch(() => {
@@ -297,19 +381,21 @@ export async function createServer(deps: ServerDeps): Promise<App> {
       const body = request.body as Record<string, unknown> | undefined;
       if (body && typeof body === 'object') delete body._csrf;
     }
+    formChecked.add(request);
   });
 
   app.setNotFoundHandler(async (request) => {
-    const path = request.url.split('?')[0] ?? '/';
-    const allowed = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m !== request.method && router.find(m as 'GET', path));
-    if (allowed.length > 0) {
-      throw Object.assign(E.MethodNotAllowed({ method: request.method }), { allow: allowed.join(', ') });
-    }
-    throw E.NotFound();
+    throw unrouted(request);
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const appError = toAppError(error, config);
+  app.setErrorHandler((error, request, reply) => answerError(error, request, reply));
+
+  /**
+   * The one error handler: JSON for API clients, the form again for a refused form, otherwise a friendly
+   * page. `routed: false` is for requests refused before routing, whose reply has no plugin decorations.
+   */
+  async function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply, { routed = true } = {}) {
+    const appError = toAppError(error, request, config);
     const locale = request.locale ?? DEFAULT_LOCALE;
     if (appError.status >= 500) {
       request.log.error({ err: error, requestId: request.id }, 'request failed');
@@ -328,18 +414,32 @@ export async function createServer(deps: ServerDeps): Promise<App> {
         .type('application/json; charset=utf-8')
         .send({ error: { code: appError.code, message, ...(fields.length ? { fields } : {}) }, requestId: request.id });
     }
+    const html = (document: string) => reply.status(appError.status).type('text/html; charset=utf-8').send(document);
+    if (!routed) {
+      const ctx: PageContext = {
+        locale,
+        t: (key, params) => lookupMessage(key, locale, params) ?? key,
+        csrfToken: '',
+        actor: ANONYMOUS,
+        path: '/',
+        flash: undefined,
+        nav: (deps.nav ?? []).filter((item) => item.access === 'public'),
+        assets: app.assets,
+        requestId: request.id,
+      };
+      return html(renderDocument(ErrorPage({ ctx, status: appError.status, message })));
+    }
     const rerender = request.routeOptions.config?.rerender;
-    if (rerender && appError.status < 500 && UNSAFE.has(request.method)) {
+    if (rerender && appError.status < 500 && formChecked.has(request)) {
       const errors: FieldError[] = appError.fields.length
         ? appError.fields
         : [{ path: '', key: errorKey(appError), params: appError.params }];
       const values = { ...((request.body as Record<string, unknown> | undefined) ?? {}) };
       delete values._csrf;
-      return reply.html(await rerender(request, reply, { values, errors }), appError.status);
+      return html(await rerender(request, reply, { values, errors }));
     }
-    const ctx = pageContext(request, reply);
-    return reply.html(renderDocument(ErrorPage({ ctx, status: appError.status, message })), appError.status);
-  });
+    return html(renderDocument(ErrorPage({ ctx: pageContext(request, reply), status: appError.status, message })));
+  }
 
   app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     const name = (request.params as { '*': string })['*'];
@@ -365,4 +465,3 @@ export async function createServer(deps: ServerDeps): Promise<App> {
 
   return app;
 }
-

@@ -29,13 +29,15 @@ export function issuesToFieldErrors(issues: readonly IssueLike[]): FieldError[] 
         );
         break;
       case 'too_small':
-        if (issue.origin === 'string' && Number(issue.minimum) === 1) out.push({ path, key: 'platform.validation.required' });
-        else
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) {
+          out.push({ path, key: 'platform.validation.required' });
+        } else {
           out.push({
             path,
             key: issue.origin === 'string' ? 'platform.validation.tooShort' : 'platform.validation.tooSmall',
             params: { minimum: String(issue.minimum) },
           });
+        }
         break;
       case 'too_big':
         out.push({
@@ -48,7 +50,11 @@ export function issuesToFieldErrors(issues: readonly IssueLike[]): FieldError[] 
         out.push({
           path,
           key:
-            issue.format === 'email' ? 'platform.validation.email' : issue.format === 'url' ? 'platform.validation.url' : 'platform.validation.format',
+            issue.format === 'email'
+              ? 'platform.validation.email'
+              : issue.format === 'url'
+                ? 'platform.validation.url'
+                : 'platform.validation.format',
         });
         break;
       case 'invalid_value':

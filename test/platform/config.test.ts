@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/platform/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected loadConfig to refuse this environment');
+}
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://satupintu:rahasia@db.internal:5432/satupintu',
+  SESSION_SECRET: 's'.repeat(48),
+};
+
+describe('loadConfig', () => {
+  it('gives the embedded demo with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      ROLE: 'all',
+      DATA_DIR: './data',
+      DEFAULT_TIME_ZONE: 'Asia/Jakarta',
+      seedDemo: true,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(typeof config.logPretty).toBe('boolean');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('parses numbers, booleans and lists from their text', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: 'yes',
+      SEED_DEMO: '0',
+      LOG_PRETTY: 'false',
+      RATE_LIMIT_MAX: '50',
+      PUBLIC_URL: 'https://layanan.example.go.id/',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      seedDemo: false,
+      logPretty: false,
+      RATE_LIMIT_MAX: 50,
+      publicUrl: 'https://layanan.example.go.id',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('does not seed demo data by default when a database server is configured', () => {
+    expect(loadConfig({ DATABASE_URL: PRODUCTION.DATABASE_URL }).seedDemo).toBe(false);
+  });
+
+  it('throws one ConfigError naming every wrong value', () => {
+    const problems = problemsOf({
+      PORT: 'delapan',
+      LOG_LEVEL: 'loud',
+      ROLE: 'cron',
+      DATABASE_URL: 'mysql://x@y/z',
+      RATE_LIMIT_WINDOW: 'sebentar',
+      DEFAULT_TIME_ZONE: 'Asia/Singapore',
+    });
+    const keys = problems.map((p) => p.split(':')[0]).sort();
+    expect(keys).toEqual(['DATABASE_URL', 'DEFAULT_TIME_ZONE', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT_WINDOW', 'ROLE']);
+  });
+
+  it('reports the production rules together with the other problems', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PORT: 'delapan' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'SESSION_SECRET']);
+  });
+
+  it('refuses production without SESSION_SECRET', () => {
+    const { SESSION_SECRET: _omitted, ...env } = PRODUCTION;
+    expect(problemsOf(env).map((p) => p.split(':')[0])).toEqual(['SESSION_SECRET']);
+  });
+
+  it('refuses production without DATABASE_URL (PGlite is for demos)', () => {
+    const { DATABASE_URL: _omitted, ...env } = PRODUCTION;
+    expect(problemsOf(env).map((p) => p.split(':')[0])).toEqual(['DATABASE_URL']);
+  });
+
+  it('accepts production with both', () => {
+    expect(loadConfig(PRODUCTION)).toMatchObject({ NODE_ENV: 'production', seedDemo: false, logPretty: false });
+  });
+
+  it('never echoes a secret or a database password in its problems', () => {
+    const problems = problemsOf({
+      SESSION_SECRET: 'pendek-rahasia',
+      DATABASE_URL: 'mysql://root:sandi-rahasia@db/x',
+      SMTP_URL: 'http://u:sandi-smtp@mail',
+    });
+    expect(problems).toHaveLength(3);
+    const text = problems.join('\n');
+    for (const secret of ['pendek-rahasia', 'sandi-rahasia', 'sandi-smtp']) expect(text).not.toContain(secret);
+  });
+
+  it('shows the offending value of an ordinary setting', () => {
+    expect(problemsOf({ PORT: 'delapan' })[0]).toContain('"delapan"');
+  });
+});
