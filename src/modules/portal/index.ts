@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import './portal.messages.js';
 import { portalRoutes } from './portal.routes.js';
+import { seedPortalDemo } from './portal.seed.js';
 
 export const portalModule: ModuleDefinition = {
   name: 'portal',
@@ -9,6 +10,7 @@ export const portalModule: ModuleDefinition = {
     { href: '/', labelKey: 'portal.nav.home', access: 'public' },
     { href: '/aksesibilitas', labelKey: 'portal.nav.accessibility', access: 'public' },
   ],
+  seed: seedPortalDemo,
 };
 
 export { feedbackStats, submitFeedback } from './portal.service.js';

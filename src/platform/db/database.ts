@@ -92,8 +92,18 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     },
     executor: {
       async executeSql(text, values) {
-        const result = await pool.query(text, values as unknown[] | undefined);
-        return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+        if (values && values.length > 0) return { rows: (await pool.query(text, values)).rows };
+        // A script may open its own transaction (pg-boss wraps maintenance in BEGIN; …; COMMIT); if it
+        // fails midway the connection stays in an aborted transaction, so roll back before returning it.
+        const client = await pool.connect();
+        try {
+          return { rows: flattenRows((await client.query(text)) as pg.QueryResult | pg.QueryResult[]) };
+        } catch (error) {
+          await client.query('rollback').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
       },
     },
     async ping() {
@@ -101,6 +111,8 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever ran a query; the executor and scripts use the pool directly.
+      if (!pool.ended) await pool.end();
     },
   };
 }
@@ -146,9 +158,16 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
       // PGlite's query() takes one statement; exec() takes a script but no parameters.
       async executeSql(text, values) {
         return mutex.run(async () => {
-          if (values && values.length > 0) return { rows: (await pglite.query(text, values)).rows };
-          const results = await pglite.exec(text);
-          return { rows: results.at(-1)?.rows ?? [] };
+          try {
+            if (values && values.length > 0) return { rows: (await pglite.query(text, values)).rows };
+            return { rows: flattenRows(await pglite.exec(text)) };
+          } catch (error) {
+            // One shared connection: a script that failed inside its own BEGIN would leave every later
+            // query failing with "current transaction is aborted". Nobody else holds the mutex, so the
+            // open transaction (if any) is this script's.
+            if (pglite.isInTransaction()) await pglite.exec('rollback').catch(() => {});
+            throw error;
+          }
         });
       },
     },
@@ -156,10 +175,20 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
       await sql`select 1`.execute(db);
     },
     async close() {
+      // Kysely closes PGlite only if it ever ran a query, and not in turn with the executor; an open
+      // PGlite keeps the process alive. Close it here, after whoever holds the connection is done.
+      await mutex.run(async () => {
+        if (!pglite.closed) await pglite.close();
+      });
       await db.destroy();
     },
     dump: () => mutex.run(() => pglite.dumpDataDir('none')),
   };
+}
+
+/** Rows of every statement in a script, in order, as pg-boss expects from a multi-statement query. */
+function flattenRows(result: { rows: unknown[] } | { rows: unknown[] }[]): unknown[] {
+  return Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows;
 }
 
 export function databaseOptionsFromConfig(config: {

@@ -1,0 +1,190 @@
+/**
+ * The `satupintu` command. Exit codes scripts can rely on: 0 ok, 1 runtime failure, 2 usage error,
+ * 78 invalid configuration (EX_CONFIG from sysexits.h).
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { Command, CommanderError, Option } from 'commander';
+import { runSeed, serve, runMigrations, type Progress, type ProgressFactory } from './main.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { databaseOptionsFromConfig, openDatabase } from './platform/db/database.js';
+import { createLogger } from './platform/log.js';
+import { ROOT_DIR } from './platform/paths.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
+
+type Output = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Raised by an action for a usage mistake commander cannot see (e.g. `seed` without `--demo`). */
+class UsageError extends Error {}
+
+/** A bar on a terminal; plain lines when the output is a file or a pipe, so logs stay readable. */
+export function progressFor(out: Output): ProgressFactory {
+  if (out.isTTY) {
+    return (title) => {
+      let bar: cliProgress.SingleBar | undefined;
+      return {
+        update(done, total, label = '') {
+          if (total === 0) return;
+          if (!bar) {
+            bar = new cliProgress.SingleBar(
+              { format: `${title.padEnd(20)} [{bar}] {value}/{total} {label}`, stream: out as NodeJS.WritableStream, hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            );
+            bar.start(total, done, { label });
+          } else {
+            bar.update(done, { label });
+          }
+        },
+        finish() {
+          bar?.stop();
+        },
+      };
+    };
+  }
+  return (title): Progress => {
+    let last = '';
+    return {
+      // One line per new step label, and one at the end: enough to follow in a log without a line per item.
+      update(done, total, label) {
+        if (total === 0) return;
+        const key = done === total ? 'end' : (label ?? '');
+        if (key === last) return;
+        last = key;
+        out.write(`${title}: ${done}/${total}${done < total && label ? ` ${label}` : ''}\n`);
+      },
+      finish() {},
+    };
+  };
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function buildProgram(io: CliIo, result: { code: number }): Command {
+  const config = (overrides: Record<string, string> = {}): Config => loadConfig({ ...io.env, ...overrides });
+  const progress = progressFor(io.stdout);
+  // One-shot commands print their own summary; routine info logs would only repeat it.
+  const quiet = (cfg: Config): Config => (io.env.LOG_LEVEL ? cfg : { ...cfg, LOG_LEVEL: 'warn' });
+
+  const program = new Command('satupintu')
+    .description('Satupintu: Indonesian public-service delivery, run by the published service standard')
+    .version(readVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError('(run "satupintu --help" for usage)')
+    .addHelpText(
+      'after',
+      `
+Configuration comes from environment variables (see docs/ARCHITECTURE.md and src/platform/config.ts);
+with none set, Satupintu runs the demo on embedded PGlite in ./data.
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage error, 78 invalid configuration.`,
+    );
+
+  program
+    .command('serve')
+    .description('migrate, then start the web server and/or worker (ROLE: all, web or worker; the demo seeds itself)')
+    .addOption(new Option('-r, --role <role>', 'which roles this process runs (overrides ROLE)').choices(['all', 'web', 'worker']))
+    .action(async (options: { role?: string }) => {
+      await serve(config(options.role ? { ROLE: options.role } : {}), { progress });
+      result.code = EXIT.ok;
+    });
+
+  program
+    .command('worker')
+    .description('migrate, then run background jobs and deliver events (same as serve --role worker)')
+    .action(async () => {
+      await serve(config({ ROLE: 'worker' }), { progress });
+      result.code = EXIT.ok;
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations, all in one transaction')
+    .action(async () => {
+      const cfg = config();
+      const database = await openDatabase(databaseOptionsFromConfig(cfg));
+      try {
+        const migrated = await runMigrations(database, createLogger(quiet(cfg)), progress);
+        io.stdout.write(
+          migrated.applied.length > 0
+            ? `Applied ${migrated.applied.length} migration(s); ${migrated.alreadyApplied} were already applied.\n`
+            : `Database is up to date (${migrated.alreadyApplied} migrations applied).\n`,
+        );
+      } finally {
+        await database.close();
+      }
+      result.code = EXIT.ok;
+    });
+
+  program
+    .command('seed')
+    .description('migrate, then load demo data through the services (idempotent: existing demo data is kept)')
+    .option('--demo', 'load the demo data set')
+    .action(async (options: { demo?: boolean }) => {
+      if (!options.demo) throw new UsageError('nothing to seed: pass --demo to load the demo data set');
+      const summary = await runSeed(quiet(config()), { progress });
+      io.stdout.write(summary.created > 0 ? `Seeded ${summary.created} demo record(s).\n` : 'Demo data already present; nothing to do.\n');
+      if (summary.logins.length === 0) io.stdout.write('Demo logins: none yet (accounts arrive with the identity module)\n');
+      for (const login of summary.logins) io.stdout.write(`  ${login.role}: ${login.email} / ${login.password}\n`);
+      result.code = EXIT.ok;
+    });
+
+  return program;
+}
+
+/** Runs one command line and resolves to its exit code. `serve` and `worker` resolve once started. */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  const program = buildProgram(io, result);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.config;
+    }
+    io.stderr.write(`satupintu: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.LOG_LEVEL === 'debug' || io.env.LOG_LEVEL === 'trace') io.stderr.write(`${(error as Error).stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await runCli(process.argv.slice(2));
+  // serve/worker keep running on their own; one-shot commands end here with their code.
+  process.exitCode = code;
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import { MODULES } from './modules.js';
+import type { Database } from './platform/db/database.js';
+import { OutboxDispatcher, subscriberJobs } from './platform/events/dispatcher.js';
+import { JobRunner } from './platform/jobs/runner.js';
+import type { ModuleDefinition } from './platform/module.js';
+
+export interface Jobs {
+  runner: JobRunner;
+  /** Present in the worker role only; web processes write events and leave delivery to workers. */
+  dispatcher: OutboxDispatcher | undefined;
+  /** Stops dispatching, then the runner (waiting for running handlers). The database stays open. */
+  stop(): Promise<void>;
+}
+
+export interface JobsDeps {
+  database: Database;
+  log: Logger;
+  /** Worker role: run jobs, cron and the outbox dispatcher. Otherwise only send. */
+  work: boolean;
+  modules?: readonly ModuleDefinition[];
+  pollingIntervalSeconds?: number;
+  dispatchIntervalMs?: number;
+  stopTimeoutMs?: number;
+}
+
+/** Composition root for background work: every module's jobs and event subscribers on one pg-boss runner. */
+export async function startJobs(deps: JobsDeps): Promise<Jobs> {
+  const modules = deps.modules ?? MODULES;
+  const subscribers = modules.flatMap((m) => m.subscribers ?? []);
+  const runner = await JobRunner.start({
+    database: deps.database,
+    log: deps.log,
+    jobs: [...modules.flatMap((m) => m.jobs ?? []), ...subscriberJobs(subscribers)],
+    work: deps.work,
+    ...(deps.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.pollingIntervalSeconds }),
+    ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),
+  });
+  let dispatcher: OutboxDispatcher | undefined;
+  if (deps.work) {
+    dispatcher = new OutboxDispatcher({
+      database: deps.database,
+      jobs: runner,
+      subscribers,
+      log: deps.log,
+      ...(deps.dispatchIntervalMs === undefined ? {} : { intervalMs: deps.dispatchIntervalMs }),
+    });
+    dispatcher.start();
+  }
+  return {
+    runner,
+    dispatcher,
+    async stop() {
+      await dispatcher?.stop();
+      await runner.stop();
+    },
+  };
+}
