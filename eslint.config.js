@@ -2,8 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// From src/modules/<a>/file.ts, another module is `../<b>/...` (or `../../modules/<b>/...`); only its index.js may be named.
 const crossModule = {
-  group: ['../*/*', '!../*/index.js', '../../modules/*/*', '!../../modules/*/index.js'],
+  regex: '^(\\.\\./(?!\\.\\.)[^/]+|(\\.\\./)+modules/[^/]+)/(?!index\\.js$).+',
   message: 'Import another module only through its index.ts (docs/ARCHITECTURE.md, "Who may import whom").',
 };
 
