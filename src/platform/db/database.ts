@@ -144,7 +144,7 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
         await pglite.exec('begin');
         try {
           const run: ScriptRunner = async (script) =>
-            ((await pglite.exec(script)).at(-1)?.rows ?? []) as Record<string, unknown>[];
+            ((await pglite.exec(script)).at(-1)?.rows ?? []);
           const result = await fn(run);
           await pglite.exec('commit');
           return result;
@@ -205,6 +205,8 @@ export function databaseOptionsFromConfig(config: {
  * The same database handle (or open transaction), typed for one module's tables. Modules own their
  * tables, so each repository sees only its own; the connection and transaction stay shared.
  */
+// Kysely<DB> is invariant in DB, so the input must accept any database type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function tablesOf<T>(db: Kysely<any>): Kysely<T> {
   return db as Kysely<T>;
 }

@@ -10,7 +10,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     locale,
     t: (key, params) => lookupMessage(key, locale, params) ?? key,
-    csrfToken: reply.generateCsrf({ userInfo: undefined } as never),
+    csrfToken: reply.generateCsrf(),
     actor: request.actor,
     path: request.url,
     flash: reply.takeFlash(),

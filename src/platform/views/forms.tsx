@@ -15,7 +15,8 @@ function messageFor(ctx: PageContext, errors: FieldError[], name: string): strin
 
 function valueOf(state: FormState, name: string): string {
   const v = state.values[name];
-  return v === undefined || v === null ? '' : String(v);
+  // Only scalars are echoed back; an unexpected object (e.g. a file part) shows as empty.
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /** The GOV.UK error summary: focused on load by its tabindex and role, each error linking to its field. */
@@ -100,6 +101,8 @@ export function TextInput(
           class={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
           id={fieldId(name)}
           name={name}
+          // Preact's input typing is a union keyed on `type`; a variable type needs narrowing to one member.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
           type={type as 'text'}
           value={valueOf(state, name)}
           aria-describedby={describedBy}
