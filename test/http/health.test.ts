@@ -55,6 +55,10 @@ for (const kind of DATABASE_KINDS) {
       const curl = await app.inject({ method: 'GET', url: '/readyz', headers: { accept: '*/*' } });
       expectJsonError(curl, 503, 'HTTP_UNAVAILABLE');
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      // Any route that needs the database reports the outage as 503, not as a 500 bug.
+      const read = await app.inject({ method: 'GET', url: '/api/v1/feedback/stats' });
+      expectJsonError(read, 503, 'HTTP_UNAVAILABLE');
+      expect(read.headers['retry-after']).toBe('5');
     });
   });
 }

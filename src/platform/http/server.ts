@@ -135,6 +135,23 @@ function mediaType(request: FastifyRequest): string {
   return type || '-';
 }
 
+/**
+ * A lost or refused database connection is an outage, not a bug: 503 with Retry-After tells clients
+ * and load balancers to come back. SQLSTATE class 08 (connection exception), 57P01-57P03 (server
+ * shutting down or starting), socket errors, and a closed PGlite or pool.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  return (
+    /^08/.test(code) ||
+    /^57P0[123]$/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /PGlite is closed|Cannot use a pool after calling end|Connection terminated|driver has already been destroyed/i.test(message)
+  );
+}
+
 /** Maps anything thrown into the one error model. Only a bug becomes a 500. */
 function toAppError(error: unknown, request: FastifyRequest, config: Config): AppError {
   if (error instanceof AppError) return error;
@@ -175,6 +192,7 @@ function toAppError(error: unknown, request: FastifyRequest, config: Config): Ap
   if (e.statusCode === 413) return E.BodyTooLarge({ limit: `${Math.round(config.BODY_LIMIT_BYTES / 1024)} KB` });
   if (e.statusCode === 415) return E.UnsupportedMediaType({ type: mediaType(request) });
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return E.BadRequest({}, { detail: `${e.code ?? ''} ${e.message ?? ''}` });
+  if (isDatabaseUnavailable(error)) return E.Unavailable({}, { detail: e.message ?? 'database unavailable' });
   return E.Internal();
 }
 
@@ -359,8 +377,10 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     // No route: answer 404/405 now, before the body is read, so a bad body cannot turn it into a 400 or 413.
     if (request.is404) throw unrouted(request);
     const access = request.routeOptions.config?.access;
-    if (!access || access === 'public') return;
+    if (!access) return;
+    // Resolved on public routes too: the navigation and the header follow the signed-in person.
     request.actor = deps.resolveActor ? await deps.resolveActor(request, reply) : ANONYMOUS;
+    if (access === 'public') return;
     const decision = decideAccess(request.actor, access);
     if (decision === 'unauthenticated') throw E.Unauthenticated();
     if (decision === 'forbidden') throw E.Forbidden();
@@ -405,6 +425,7 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     const allow = (appError as AppError & { allow?: string }).allow;
     if (allow) reply.header('allow', allow);
     if (appError.status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    if (appError.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
     const message = lookupMessage(errorKey(appError), locale, appError.params) ?? appError.code;
     const fields = appError.fields.map((f) => ({ path: f.path, message: lookupMessage(f.key, locale, f.params) ?? f.key }));
 
