@@ -9,6 +9,8 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'logPretty' | 'N
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.nik', '*.token'],
       censor: '[redacted]',
     },
-    ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' } } } : {}),
+    ...(config.logPretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' } } }
+      : {}),
   });
 }

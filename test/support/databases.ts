@@ -15,7 +15,11 @@ export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['
 
 const migrationsHash = () =>
   createHash('sha256')
-    .update(readMigrations().map((m) => `${m.name}:${m.checksum}`).join('\n'))
+    .update(
+      readMigrations()
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 12);
 

@@ -22,9 +22,7 @@ export function HomePage({ ctx, now }: { ctx: PageContext; now: Date }) {
           <p class="govuk-body">{t('portal.home.staff.body')}</p>
         </section>
       </div>
-      <p class="govuk-body-s">
-        {t('portal.home.today', { date: formatDate(now, ctx.locale), time: formatTime(now, ctx.locale) })}
-      </p>
+      <p class="govuk-body-s">{t('portal.home.today', { date: formatDate(now, ctx.locale), time: formatTime(now, ctx.locale) })}</p>
       <p class="govuk-body">
         {before}
         <a class="govuk-link" href="/aksesibilitas#laporkan">
@@ -59,7 +57,14 @@ export function AccessibilityPage({ ctx, form }: { ctx: PageContext; form: FormS
               label={t('portal.form.kind')}
               options={FEEDBACK_KINDS.map((k) => ({ value: k, label: t(`portal.form.kind.${k}`) }))}
             />
-            <TextInput ctx={ctx} state={form} name="pageUrl" label={t('portal.form.pageUrl')} hint={t('portal.form.pageUrl.hint')} optional />
+            <TextInput
+              ctx={ctx}
+              state={form}
+              name="pageUrl"
+              label={t('portal.form.pageUrl')}
+              hint={t('portal.form.pageUrl.hint')}
+              optional
+            />
             <Textarea ctx={ctx} state={form} name="message" label={t('portal.form.message')} hint={t('portal.form.message.hint')} />
             <TextInput
               ctx={ctx}

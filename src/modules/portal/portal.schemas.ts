@@ -25,6 +25,8 @@ export const FeedbackCreated = z.object({
 
 export const FeedbackStats = z.object({
   total: z.number().int(),
-  byKind: z.array(z.object({ kind: z.enum(FEEDBACK_KINDS), new: z.number().int(), acknowledged: z.number().int(), resolved: z.number().int() })),
+  byKind: z.array(
+    z.object({ kind: z.enum(FEEDBACK_KINDS), new: z.number().int(), acknowledged: z.number().int(), resolved: z.number().int() }),
+  ),
 });
 export type FeedbackStats = z.infer<typeof FeedbackStats>;

@@ -23,9 +23,7 @@ eachDatabase('submitFeedback', (db) => {
   });
 
   it('writes nothing when the database refuses the row', async () => {
-    await expect(
-      submitFeedback({ db: db().db, locale: 'id' }, { kind: 'barrier', message: 'too short'.slice(0, 3) }),
-    ).rejects.toThrow();
+    await expect(submitFeedback({ db: db().db, locale: 'id' }, { kind: 'barrier', message: 'too short'.slice(0, 3) })).rejects.toThrow();
     expect(await countFeedback(tablesOf<PortalTables>(db().db))).toBe(0);
     expect(await db().db.selectFrom('platform.outbox').selectAll().execute()).toHaveLength(0);
   });

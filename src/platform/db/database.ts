@@ -143,8 +143,7 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
       return mutex.run(async () => {
         await pglite.exec('begin');
         try {
-          const run: ScriptRunner = async (script) =>
-            ((await pglite.exec(script)).at(-1)?.rows ?? []);
+          const run: ScriptRunner = async (script) => (await pglite.exec(script)).at(-1)?.rows ?? [];
           const result = await fn(run);
           await pglite.exec('commit');
           return result;

@@ -24,10 +24,7 @@ function interpolate(template: string, params?: Params): string {
  * Declares a module's messages in both languages. The type parameter makes a key present in one
  * language and missing in the other a compile error; `test/architecture.test.ts` checks it again at run time.
  */
-export function defineCatalog<K extends string>(
-  namespace: string,
-  messages: { id: Record<K, string>; en: Record<K, string> },
-): Catalog<K> {
+export function defineCatalog<K extends string>(namespace: string, messages: { id: Record<K, string>; en: Record<K, string> }): Catalog<K> {
   if (namespaces.has(namespace)) throw new Error(`Message catalog ${namespace} is defined twice`);
   namespaces.add(namespace);
   const keys = Object.keys(messages.id) as K[];

@@ -20,15 +20,17 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** 22 November 2026 */
 export function formatDate(date: Date, locale: Locale, timeZone: IndonesianTimeZone = 'Asia/Jakarta'): string {
-  return cached(`d:${locale}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }),
+  return cached(
+    `d:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }),
   ).format(date);
 }
 
 /** 14.05 WITA (id) or 14:05 WITA (en): the zone is always named, because a mall in Makassar and a ministry in Jakarta share one system. */
 export function formatTime(date: Date, locale: Locale, timeZone: IndonesianTimeZone = 'Asia/Jakarta'): string {
-  const time = cached(`t:${locale}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(TAG[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
+  const time = cached(
+    `t:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(TAG[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
   ).format(date);
   return `${time} ${ZONE_ABBREVIATION[timeZone]}`;
 }
@@ -38,16 +40,18 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: IndonesianT
 }
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  return cached(`n:${locale}:${fractionDigits}`, () =>
-    new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  return cached(
+    `n:${locale}:${fractionDigits}`,
+    () => new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
   ).format(value);
 }
 
 /** Rp 150.000 in both languages: rupiah have no minor unit in practice, and officials write them the Indonesian way. */
 export function formatRupiah(amount: number | bigint | string, locale: Locale): string {
   const value = typeof amount === 'string' ? Number(amount) : amount;
-  const digits = cached(`rp:${locale}`, () =>
-    new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-ID', { maximumFractionDigits: 0 }),
+  const digits = cached(
+    `rp:${locale}`,
+    () => new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-ID', { maximumFractionDigits: 0 }),
   ).format(value);
   return `Rp ${digits}`;
 }

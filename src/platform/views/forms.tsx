@@ -65,7 +65,15 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function FieldFrame({ ctx, state, name, label, hint, optional, children }: FieldProps & { children: (describedBy: string | undefined, error: string | undefined) => ComponentChildren }) {
+function FieldFrame({
+  ctx,
+  state,
+  name,
+  label,
+  hint,
+  optional,
+  children,
+}: FieldProps & { children: (describedBy: string | undefined, error: string | undefined) => ComponentChildren }) {
   const id = fieldId(name);
   const error = messageFor(ctx, state.errors, name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
