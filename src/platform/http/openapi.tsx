@@ -61,12 +61,13 @@ function typeLabel(s: JsonSchema | undefined): string {
 }
 
 function SchemaList({ ctx, schema }: { ctx: PageContext; schema: JsonSchema | undefined }) {
-  if (!schema?.properties)
+  if (!schema?.properties) {
     return (
       <p class="govuk-body">
         <code>{typeLabel(schema)}</code>
       </p>
     );
+  }
   return (
     <ul class="govuk-list govuk-list--bullet">
       {Object.entries(schema.properties).map(([name, prop]) => (
