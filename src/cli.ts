@@ -1,5 +1,5 @@
 /**
- * The `satupintu` command. Exit codes scripts can rely on: 0 ok, 1 runtime failure, 2 usage error,
+ * The `satupintu` command. Exit codes scripts can rely on: 0 ok, 1 runtime failure (or a broken audit chain), 2 usage error,
  * 78 invalid configuration (EX_CONFIG from sysexits.h).
  */
 import { readFileSync, realpathSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { runSeed, serve, runMigrations, type Progress, type ProgressFactory } from './main.js';
+import { verifyAuditChain } from './modules/audit/index.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { databaseOptionsFromConfig, openDatabase } from './platform/db/database.js';
 import { createLogger } from './platform/log.js';
@@ -89,7 +90,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
 Configuration comes from environment variables (see docs/ARCHITECTURE.md and src/platform/config.ts);
 with none set, Satupintu runs the demo on embedded PGlite in ./data.
 
-Exit codes: 0 ok, 1 runtime failure, 2 usage error, 78 invalid configuration.`,
+Exit codes: 0 ok, 1 runtime failure (or a broken audit chain), 2 usage error, 78 invalid configuration.`,
     );
 
   program
@@ -139,6 +140,31 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error, 78 invalid configuration.`,
       if (summary.logins.length === 0) io.stdout.write('Demo logins: none yet (accounts arrive with the identity module)\n');
       for (const login of summary.logins) io.stdout.write(`  ${login.role}: ${login.email} / ${login.password}\n`);
       result.code = EXIT.ok;
+    });
+
+  program
+    .command('audit')
+    .description('audit trail tools')
+    .command('verify')
+    .description('walk the hash-chained audit trail and name the first broken link (exit 1 when broken)')
+    .action(async () => {
+      const database = await openDatabase(databaseOptionsFromConfig(config()));
+      try {
+        const bar = progress('audit verify');
+        const verdict = await verifyAuditChain(database.db, { onProgress: (done, total) => bar.update(done, total) });
+        bar.finish();
+        if (verdict.ok) {
+          io.stdout.write(`Audit chain intact: ${verdict.checked} event(s) verified.\n`);
+          result.code = EXIT.ok;
+        } else {
+          io.stdout.write(
+            `Audit chain broken at event ${verdict.seq}: ${verdict.reason} (${verdict.detail}); ${verdict.checked} event(s) before it verified.\n`,
+          );
+          result.code = EXIT.failure;
+        }
+      } finally {
+        await database.close();
+      }
     });
 
   return program;

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { errorKey } from '../../src/platform/errors.js';
-import type { App } from '../../src/platform/http/server.js';
+import type { App, ServerDeps } from '../../src/platform/http/server.js';
 import { allMessages, type Locale } from '../../src/platform/i18n/catalog.js';
 
 type InjectResponse = Awaited<ReturnType<App['inject']>>;
@@ -19,9 +19,21 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_PRETTY: 'false', ...overrides });
 }
 
-/** The whole app on `database`, with a silent logger. Close it with `app.close()` (the database stays open). */
-export async function buildTestApp(database: Database, overrides: Record<string, string> = {}): Promise<App> {
-  return buildApp({ config: testConfig(overrides), database, logger: pino({ level: 'silent' }) });
+/**
+ * The whole app on `database`, with a silent logger. Close it with `app.close()` (the database stays open).
+ * `resolveActor` stands in for identity: it says who each request comes from.
+ */
+export async function buildTestApp(
+  database: Database,
+  overrides: Record<string, string> = {},
+  options: { resolveActor?: ServerDeps['resolveActor'] } = {},
+): Promise<App> {
+  return buildApp({
+    config: testConfig(overrides),
+    database,
+    logger: pino({ level: 'silent' }),
+    ...(options.resolveActor ? { resolveActor: options.resolveActor } : {}),
+  });
 }
 
 /** For tests that build the app but never query: any use of it fails loudly instead of hanging. */

@@ -20,11 +20,33 @@ eachDatabase('submitFeedback', (db) => {
       requestId: 'req-12345678',
       dispatchedAt: null,
     });
+    // Audited as the anonymous visitor, with the report's shape but not its words or address.
+    const audit = await db()
+      .db.selectFrom('audit.event' as never)
+      .selectAll()
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'portal.feedback.submitted',
+        actorKind: 'anonymous',
+        actorName: null,
+        subjectType: 'feedback',
+        subjectId: created.id,
+        requestId: 'req-12345678',
+        after: { kind: 'barrier', hasContact: true },
+      }),
+    ]);
   });
 
   it('writes nothing when the database refuses the row', async () => {
     await expect(submitFeedback({ db: db().db, locale: 'id' }, { kind: 'barrier', message: 'too short'.slice(0, 3) })).rejects.toThrow();
     expect(await countFeedback(tablesOf<PortalTables>(db().db))).toBe(0);
     expect(await db().db.selectFrom('platform.outbox').selectAll().execute()).toHaveLength(0);
+    expect(
+      await db()
+        .db.selectFrom('audit.event' as never)
+        .selectAll()
+        .execute(),
+    ).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { tablesOf, type Db } from '../../platform/db/database.js';
 import { emit } from '../../platform/events/outbox.js';
+import { recordAudit } from '../audit/index.js';
 import type { Locale } from '../../platform/i18n/catalog.js';
 import { countFeedbackByKindAndStatus, insertFeedback } from './portal.repository.js';
 import type { FeedbackBody, FeedbackStats } from './portal.schemas.js';
@@ -11,7 +12,7 @@ export interface ServiceContext {
   requestId?: string;
 }
 
-/** Stores a visitor's feedback and announces it, in one transaction. */
+/** Stores a visitor's feedback, announces it and audits it, in one transaction. */
 export async function submitFeedback(ctx: ServiceContext, input: FeedbackBody) {
   return ctx.db.transaction().execute(async (tx) => {
     const created = await insertFeedback(tablesOf<PortalTables>(tx), {
@@ -27,6 +28,14 @@ export async function submitFeedback(ctx: ServiceContext, input: FeedbackBody) {
       { feedbackId: created.id, kind: input.kind, hasContact: Boolean(input.contactEmail) },
       ctx.requestId ? { requestId: ctx.requestId } : {},
     );
+    // The message and email are the visitor's own words and address; the trail keeps only their shape.
+    await recordAudit(tx, {
+      actor: { kind: 'anonymous' },
+      action: 'portal.feedback.submitted',
+      subject: { type: 'feedback', id: created.id },
+      after: { kind: input.kind, hasContact: Boolean(input.contactEmail) },
+      requestId: ctx.requestId,
+    });
     return created;
   });
 }

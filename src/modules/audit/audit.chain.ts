@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { ActorKind, Summary } from './audit.tables.js';
+
+/** The prev_hash of the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an event that its hash covers: everything but the hashes themselves. */
+export interface ChainedFields {
+  seq: number;
+  occurredAt: Date;
+  actorKind: ActorKind;
+  actorId: string | null;
+  actorName: string | null;
+  actorUnit: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  requestId: string | null;
+  before: Summary | null;
+  after: Summary | null;
+}
+
+/**
+ * JSON with object keys sorted at every level and no whitespace, so the same event hashes the same
+ * whether it was just built in JS or read back from jsonb (which reorders keys).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * sha256(prev_hash + canonical JSON of the fields). Time is hashed as ISO 8601 UTC with milliseconds,
+ * which is exactly what a JS Date stored in timestamptz gives back on both drivers.
+ */
+export function hashEvent(prevHash: string, fields: ChainedFields): string {
+  const payload = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+  return createHash('sha256').update(prevHash).update(payload).digest('hex');
+}
