@@ -23,12 +23,15 @@ export function AuditTrailPage({
   events,
   nextBefore,
   isFirstPage,
+  limit,
 }: {
   ctx: PageContext;
   filter: AuditFilterQuery;
   events: AuditEventRow[];
   nextBefore: number | undefined;
   isFirstPage: boolean;
+  /** Page size when the auditor chose one; the pager keeps it. */
+  limit?: number | undefined;
 }) {
   const t = ctx.t;
   const state = { values: filter as Record<string, unknown>, errors: [] };
@@ -166,7 +169,7 @@ export function AuditTrailPage({
         <nav class="govuk-pagination govuk-pagination--block" aria-label={t('audit.pager.label')}>
           {!isFirstPage && (
             <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={`/admin/audit${filterQueryString(filter)}`} rel="first">
+              <a class="govuk-link govuk-pagination__link" href={`/admin/audit${filterQueryString(filter, { limit })}`} rel="first">
                 <span class="govuk-pagination__link-title">{t('audit.pager.newest')}</span>
               </a>
             </div>
@@ -175,7 +178,7 @@ export function AuditTrailPage({
             <div class="govuk-pagination__next">
               <a
                 class="govuk-link govuk-pagination__link"
-                href={`/admin/audit${filterQueryString(filter, { before: nextBefore })}`}
+                href={`/admin/audit${filterQueryString(filter, { limit, before: nextBefore })}`}
                 rel="next"
               >
                 <span class="govuk-pagination__link-title">{t('audit.pager.older')}</span>

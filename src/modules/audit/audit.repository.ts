@@ -8,6 +8,8 @@ const CHAIN_LOCK = 7_420_251_122;
  * Takes the chain's lock for the rest of the caller's transaction, then reads the head. Under READ
  * COMMITTED each statement sees what committed before it, so once the lock is ours the head we read is
  * the one the previous holder committed; a second writer waits here instead of forking the chain.
+ * Under REPEATABLE READ the head could be stale: the primary key on seq and the unique hash then make
+ * the insert fail rather than fork, and the caller's transaction is retried or refused.
  */
 export async function lockChainHead(tx: Kysely<AuditTables>): Promise<{ seq: number; hash: string } | undefined> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`.execute(tx);

@@ -160,7 +160,10 @@ eachDatabase('audit trail routes', (db) => {
     await seed(Array.from({ length: 3 }, (_, i) => ({ action: 'portal.feedback.submitted', subjectId: `s${i}` })));
     const page = await app.inject({ url: '/admin/audit?limit=2', headers: as('auditor', 'text/html') });
     expect(page.body).toContain('class="govuk-pagination');
-    expect(page.body).toContain('href="/admin/audit?before=2"');
+    expect(page.body).toContain('href="/admin/audit?limit=2&amp;before=2"');
+    const older = await app.inject({ url: '/admin/audit?limit=2&before=2', headers: as('auditor', 'text/html') });
+    expect(older.body).toContain('href="/admin/audit?limit=2"');
+    expect(older.body).not.toContain('rel="next"');
   });
 
   it('export the filtered trail as CSV with quotes, commas and newlines escaped and formulas neutralised', async () => {

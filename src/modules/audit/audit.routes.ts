@@ -7,7 +7,7 @@ import { csvRow } from './audit.csv.js';
 import { DateRangeReversed } from './audit.errors.js';
 import { AuditTrailPage } from './audit.pages.js';
 import type { EventFilter } from './audit.repository.js';
-import { AuditEventList, AuditPageQuery, type AuditFilterQuery } from './audit.schemas.js';
+import { AuditEventList, AuditPageQuery, DEFAULT_LIMIT, type AuditFilterQuery } from './audit.schemas.js';
 import { auditEventsInBatches, listAuditEvents } from './audit.service.js';
 import type { AuditEventRow } from './audit.tables.js';
 
@@ -100,6 +100,7 @@ export async function auditRoutes(app: App) {
           events: page.events,
           nextBefore: page.nextBefore,
           isFirstPage: request.query.before === undefined,
+          limit: request.query.limit === DEFAULT_LIMIT ? undefined : request.query.limit,
         }),
       ),
     );

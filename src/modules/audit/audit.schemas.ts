@@ -27,10 +27,12 @@ export const AuditFilterQuery = z.object({
 });
 export type AuditFilterQuery = z.infer<typeof AuditFilterQuery>;
 
+export const DEFAULT_LIMIT = 50;
+
 export const AuditPageQuery = AuditFilterQuery.extend({
   /** Cursor: show events older than this seq. */
   before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(DEFAULT_LIMIT),
 });
 export type AuditPageQuery = z.infer<typeof AuditPageQuery>;
 

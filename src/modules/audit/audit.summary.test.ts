@@ -43,6 +43,10 @@ describe('audit summaries', () => {
     expect('gone' in s).toBe(false);
   });
 
+  it('drop NUL characters, which jsonb cannot store', () => {
+    expect(summarize({ name: 'Ri\u0000na' })).toEqual({ name: 'Rina' });
+  });
+
   it('canonical JSON sorts keys at every level, so jsonb reordering does not change a hash', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
   });

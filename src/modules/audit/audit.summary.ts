@@ -53,7 +53,9 @@ function summarizeValue(value: unknown, depth: number): SummaryValue | undefined
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') {
     if (NIK.test(value)) return maskNik(value);
-    return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value;
+    // jsonb refuses \u0000; a stray NUL in typed text must not make the audited change fail.
+    const text = value.replaceAll('\u0000', '');
+    return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING - 1)}…` : text;
   }
   if (value instanceof Date) return value.toISOString();
   if (depth > MAX_DEPTH) return '…';
