@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { runSeed, serve, runMigrations, type Progress, type ProgressFactory } from './main.js';
 import { verifyAuditChain } from './modules/audit/index.js';
+import { importRegions, loadRegionSource } from './modules/organizations/index.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { databaseOptionsFromConfig, openDatabase } from './platform/db/database.js';
 import { createLogger } from './platform/log.js';
@@ -122,6 +123,29 @@ Exit codes: 0 ok, 1 runtime failure (or a broken audit chain), 2 usage error, 78
           migrated.applied.length > 0
             ? `Applied ${migrated.applied.length} migration(s); ${migrated.alreadyApplied} were already applied.\n`
             : `Database is up to date (${migrated.alreadyApplied} migrations applied).\n`,
+        );
+      } finally {
+        await database.close();
+      }
+      result.code = EXIT.ok;
+    });
+
+  const regions = program.command('regions').description('Kemendagri region codes (provinces to villages)');
+  regions
+    .command('import')
+    .description('import regions from idn-area-data, down to districts (idempotent: unchanged rows are left alone)')
+    .option('--villages', 'also import the ~84,000 villages (desa/kelurahan); takes longer')
+    .action(async (options: { villages?: boolean }) => {
+      const cfg = config();
+      const database = await openDatabase(databaseOptionsFromConfig(cfg));
+      try {
+        await runMigrations(database, createLogger(quiet(cfg)), progress);
+        const rows = await loadRegionSource({ villages: Boolean(options.villages) });
+        const bar = progress('Importing regions');
+        const imported = await importRegions({ db: database.db }, rows, { progress: (done, total) => bar.update(done, total) });
+        bar.finish();
+        io.stdout.write(
+          `Regions from ${imported.sourceVersion}: ${imported.inserted} added, ${imported.updated} updated, ${imported.unchanged} unchanged.\n`,
         );
       } finally {
         await database.close();
