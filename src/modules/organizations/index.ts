@@ -1,11 +1,17 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import './organizations.messages.js';
+import { organizationsAdminRoutes } from './organizations.admin.routes.js';
 import { organizationsRoutes } from './organizations.routes.js';
 import { seedOrganizationsDemo } from './organizations.seed.js';
 
 export const organizationsModule: ModuleDefinition = {
   name: 'organizations',
-  routes: organizationsRoutes,
+  // One plugin for both, so the module stays one entry in the composition root.
+  routes: async (app) => {
+    await organizationsRoutes(app);
+    await organizationsAdminRoutes(app);
+  },
+  nav: [{ href: '/admin/organisasi/instansi', labelKey: 'organizations.nav.admin', access: { permission: 'organizations.manage' } }],
   seed: seedOrganizationsDemo,
 };
 
