@@ -107,4 +107,27 @@ eachDatabase('organizations API', (db) => {
     expectJsonError(await post(`${BASE}/service-units/${unitB.id}/deactivate`, { version: 1 }, 'staffA'), 404, 'ORGANIZATIONS_NOT_FOUND');
     expectJsonError(await post(`${BASE}/agencies`, { ...AGENCY, code: 'BARU' }, 'staffA'), 403, 'ORGANIZATIONS_OUT_OF_SCOPE');
   });
+
+  it('keeps a mall’s opening hours and refuses impossible ones with 422 instead of a database error', async () => {
+    const mall = { regionCode: '73.71', code: 'MPP-MKS', name: 'MPP Kota Makassar', address: 'Jl. Ahmad Yani No. 2, Makassar' };
+    const hours = {
+      weekly: [{ weekday: 1, opensAt: '08:00', closesAt: '15:00' }],
+      exceptions: [{ date: '2026-12-25', opensAt: null, closesAt: null, reason: 'Hari Raya Natal' }],
+    };
+    const ok = await created(`${BASE}/malls`, { ...mall, hours });
+    expect((await app.inject({ url: `${BASE}/malls/${ok.id}` })).json()).toMatchObject({ timeZone: 'Asia/Makassar', hours });
+    const bad = {
+      weekly: [
+        { weekday: 1, opensAt: '08:00', closesAt: '07:00' },
+        { weekday: 1, opensAt: '08:00', closesAt: '12:00' },
+      ],
+      exceptions: [{ date: '2026-12-24', opensAt: '08:00', closesAt: null, reason: 'Cuti bersama' }],
+    };
+    const body = expectJsonError(await post(`${BASE}/malls`, { ...mall, code: 'MPP-MKS-2', hours: bad }), 422, 'HTTP_VALIDATION');
+    expect(body.error.fields?.map((f) => f.path).sort()).toEqual([
+      'hours.exceptions.0.closesAt',
+      'hours.weekly.0.closesAt',
+      'hours.weekly.1.weekday',
+    ]);
+  });
 });

@@ -82,10 +82,35 @@ export const ServiceUnitBody = z.strictObject({
 export type ServiceUnitBody = z.infer<typeof ServiceUnitBody>;
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-export const OpeningHours = z.object({
-  weekly: z.array(z.object({ weekday: z.number().int().min(1).max(7), opensAt: Time, closesAt: Time })).max(7),
-  exceptions: z.array(z.object({ date: z.iso.date(), opensAt: Time.nullable(), closesAt: Time.nullable(), reason: text(2, 200) })).max(400),
-});
+/**
+ * A week of hours and dated exceptions, checked here so the database constraints never see a bad row:
+ * one entry per weekday and per date, closing after opening, and an exception either closed (both
+ * times empty) or open with both times.
+ */
+export const OpeningHours = z
+  .object({
+    weekly: z.array(z.object({ weekday: z.number().int().min(1).max(7), opensAt: Time, closesAt: Time })).max(7),
+    exceptions: z
+      .array(z.object({ date: z.iso.date(), opensAt: Time.nullable(), closesAt: Time.nullable(), reason: text(2, 200) }))
+      .max(400),
+  })
+  .superRefine((hours, ctx) => {
+    const seenDays = new Set<number>();
+    hours.weekly.forEach((w, i) => {
+      if (seenDays.has(w.weekday)) ctx.addIssue({ code: 'custom', path: ['weekly', i, 'weekday'], message: 'duplicate weekday' });
+      seenDays.add(w.weekday);
+      // HH:MM strings compare in time order.
+      if (w.closesAt <= w.opensAt) ctx.addIssue({ code: 'custom', path: ['weekly', i, 'closesAt'], message: 'closes before it opens' });
+    });
+    const seenDates = new Set<string>();
+    hours.exceptions.forEach((e, i) => {
+      if (seenDates.has(e.date)) ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: 'duplicate date' });
+      seenDates.add(e.date);
+      if ((e.opensAt === null) !== (e.closesAt === null) || (e.opensAt !== null && e.closesAt !== null && e.closesAt <= e.opensAt)) {
+        ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'closesAt'], message: 'closed all day, or open with both times' });
+      }
+    });
+  });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const MallBody = z.strictObject({
