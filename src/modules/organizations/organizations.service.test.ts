@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { tablesOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -75,6 +76,24 @@ eachDatabase('organizations service', (db) => {
       'organizations.mall.created',
       'organizations.booth.created',
     ]);
+  });
+
+  it('writes an audit record naming the actor and the subject with each change', async () => {
+    const { agency } = await structure(db());
+    const { rows } = await sql<{ action: string; subjectType: string; subjectId: string; actorId: string }>`
+      select action, subject_type, subject_id, actor_id from audit.event order by seq`.execute(db().db);
+    expect(rows.map((r) => r.action)).toEqual([
+      'organizations.agency.created',
+      'organizations.service-unit.created',
+      'organizations.mall.created',
+      'organizations.booth.created',
+    ]);
+    // The camel-case plugin renames the raw query's columns too.
+    expect(rows[0]).toMatchObject({
+      subjectType: 'agency',
+      subjectId: agency.id,
+      actorId: PLATFORM_ADMIN.kind === 'staff' ? PLATFORM_ADMIN.id : '',
+    });
   });
 
   it('refuses a duplicate agency code with a field error on code, and writes nothing', async () => {

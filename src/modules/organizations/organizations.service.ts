@@ -1,6 +1,7 @@
 import { scopesFor, type Actor, type Scope } from '../../platform/access/access.js';
 import { tablesOf, type Db, type Tx } from '../../platform/db/database.js';
 import { emit } from '../../platform/events/outbox.js';
+import { recordAudit } from '../audit/index.js';
 import * as E from './organizations.errors.js';
 import * as R from './organizations.repository.js';
 import type { LifecycleTable } from './organizations.repository.js';
@@ -69,6 +70,25 @@ const invalid = (path: string) =>
 
 const meta = (ctx: ServiceContext) => (ctx.requestId ? { requestId: ctx.requestId } : {});
 
+const AUDITED_FIELDS = ['code', 'name', 'kind', 'regionCode', 'address', 'timeZone', 'active', 'version'] as const;
+
+/**
+ * Every change is announced twice in its own transaction: an outbox event for other modules, and an
+ * audit record of who did it. Payloads lead with the subject's id, which names the audit subject.
+ */
+async function announce(tx: Tx, ctx: ServiceContext, action: string, payload: Record<string, unknown>, row: object) {
+  await emit(tx, action, payload, meta(ctx));
+  const values = row as Record<string, unknown>;
+  const after = Object.fromEntries(AUDITED_FIELDS.filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action,
+    subject: { type: action.split('.')[1]!, id: String(Object.values(payload)[0]) },
+    after,
+    requestId: ctx.requestId,
+  });
+}
+
 /** Locks the row for a versioned change: 404 outside the scope (its existence is not revealed), 409 on a stale version. */
 async function lockForChange(
   db: ReturnType<typeof tablesOf<OrganizationsTables>>,
@@ -98,7 +118,7 @@ export async function createAgency(ctx: ServiceContext, input: AgencyBody) {
   return write(ctx, async (tx, db) => {
     await requireRegion(db, input.regionCode, 'regionCode');
     const row = await R.insertAgency(db, { code: input.code, name: input.name, kind: input.kind, regionCode: input.regionCode ?? null });
-    await emit(tx, 'organizations.agency.created', { agencyId: row.id, code: row.code, kind: row.kind }, meta(ctx));
+    await announce(tx, ctx, 'organizations.agency.created', { agencyId: row.id, code: row.code, kind: row.kind }, row);
     return row;
   });
 }
@@ -113,7 +133,7 @@ export async function editAgency(ctx: ServiceContext, id: string, input: AgencyE
       kind: input.kind,
       regionCode: input.regionCode ?? null,
     });
-    await emit(tx, 'organizations.agency.changed', { agencyId: id, code: row.code }, meta(ctx));
+    await announce(tx, ctx, 'organizations.agency.changed', { agencyId: id, code: row.code }, row);
     return row;
   });
 }
@@ -129,7 +149,7 @@ export async function createOrgUnit(ctx: ServiceContext, input: OrgUnitBody) {
       if (!parent?.active || parent.agencyId !== agency.id) throw invalid('parentId');
     }
     const row = await R.insertOrgUnit(db, { agencyId: agency.id, parentId: input.parentId ?? null, code: input.code, name: input.name });
-    await emit(tx, 'organizations.org-unit.created', { orgUnitId: row.id, agencyId: agency.id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.org-unit.created', { orgUnitId: row.id, agencyId: agency.id }, row);
     return row;
   });
 }
@@ -144,7 +164,7 @@ export async function editOrgUnit(ctx: ServiceContext, id: string, input: OrgUni
       if (!parent?.active || parent.agencyId !== current.agencyId || parent.id === id) throw invalid('parentId');
     }
     const row = await R.updateOrgUnit(db, id, { parentId: input.parentId ?? null, code: input.code, name: input.name });
-    await emit(tx, 'organizations.org-unit.changed', { orgUnitId: id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.org-unit.changed', { orgUnitId: id }, row);
     return row;
   });
 }
@@ -168,11 +188,12 @@ export async function createServiceUnit(ctx: ServiceContext, input: ServiceUnitB
       regionCode: input.regionCode,
       address: input.address ?? null,
     });
-    await emit(
+    await announce(
       tx,
+      ctx,
       'organizations.service-unit.created',
       { serviceUnitId: row.id, agencyId: agency.id, regionCode: row.regionCode },
-      meta(ctx),
+      row,
     );
     return row;
   });
@@ -194,7 +215,7 @@ export async function editServiceUnit(ctx: ServiceContext, id: string, input: Se
       regionCode: input.regionCode,
       address: input.address ?? null,
     });
-    await emit(tx, 'organizations.service-unit.changed', { serviceUnitId: id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.service-unit.changed', { serviceUnitId: id }, row);
     return row;
   });
 }
@@ -222,7 +243,7 @@ export async function createMall(ctx: ServiceContext, input: MallBody) {
       const hours = toHourRows(input.hours);
       await R.replaceMallHours(db, row.id, hours.weekly, hours.exceptions);
     }
-    await emit(tx, 'organizations.mall.created', { mallId: row.id, regionCode: row.regionCode, timeZone: row.timeZone }, meta(ctx));
+    await announce(tx, ctx, 'organizations.mall.created', { mallId: row.id, regionCode: row.regionCode, timeZone: row.timeZone }, row);
     return row;
   });
 }
@@ -242,7 +263,7 @@ export async function editMall(ctx: ServiceContext, id: string, input: MallEdit)
       const hours = toHourRows(input.hours);
       await R.replaceMallHours(db, id, hours.weekly, hours.exceptions);
     }
-    await emit(tx, 'organizations.mall.changed', { mallId: id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.mall.changed', { mallId: id }, row);
     return row;
   });
 }
@@ -257,7 +278,7 @@ export async function createBooth(ctx: ServiceContext, input: BoothBody) {
     if (!unit?.active) throw invalid('serviceUnitId');
     if (!coversTarget(scopes(ctx), { mallId: mall.id, agencyId: unit.agencyId, unitId: unit.id })) throw invalid('mallId');
     const row = await R.insertBooth(db, { mallId: mall.id, serviceUnitId: unit.id, code: input.code, name: input.name });
-    await emit(tx, 'organizations.booth.created', { boothId: row.id, mallId: mall.id, serviceUnitId: unit.id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.booth.created', { boothId: row.id, mallId: mall.id, serviceUnitId: unit.id }, row);
     return row;
   });
 }
@@ -266,7 +287,7 @@ export async function editBooth(ctx: ServiceContext, id: string, input: BoothEdi
   return write(ctx, async (tx, db) => {
     await lockForChange(db, ctx, 'organizations.booth', id, input.version);
     const row = await R.updateBooth(db, id, { code: input.code, name: input.name });
-    await emit(tx, 'organizations.booth.changed', { boothId: id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.booth.changed', { boothId: id }, row);
     return row;
   });
 }
@@ -278,7 +299,7 @@ export async function createCounter(ctx: ServiceContext, input: CounterBody) {
     const unit = (await R.findServiceUnit(db, booth.serviceUnitId))!;
     if (!coversTarget(scopes(ctx), { mallId: booth.mallId, agencyId: unit.agencyId, unitId: unit.id })) throw invalid('boothId');
     const row = await R.insertCounter(db, { boothId: booth.id, code: input.code, name: input.name });
-    await emit(tx, 'organizations.counter.created', { counterId: row.id, boothId: booth.id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.counter.created', { counterId: row.id, boothId: booth.id }, row);
     return row;
   });
 }
@@ -287,7 +308,7 @@ export async function editCounter(ctx: ServiceContext, id: string, input: Counte
   return write(ctx, async (tx, db) => {
     await lockForChange(db, ctx, 'organizations.counter', id, input.version);
     const row = await R.updateCounter(db, id, { code: input.code, name: input.name });
-    await emit(tx, 'organizations.counter.changed', { counterId: id }, meta(ctx));
+    await announce(tx, ctx, 'organizations.counter.changed', { counterId: id }, row);
     return row;
   });
 }
@@ -326,7 +347,7 @@ export async function deactivate(ctx: ServiceContext, kind: DeactivatableKind, i
     if (blocking > 0) throw E.HasActiveBooths({ count: blocking });
     if (kind === 'booth') await R.deactivateCountersOfBooth(db, id);
     const done = await R.markDeactivated(db, table, id);
-    await emit(tx, `organizations.${kind}.deactivated`, { id }, meta(ctx));
+    await announce(tx, ctx, `organizations.${kind}.deactivated`, { id }, done);
     return done;
   });
 }
