@@ -130,4 +130,14 @@ eachDatabase('organizations API', (db) => {
       'hours.weekly.1.weekday',
     ]);
   });
+
+  it('documents every organizations endpoint, with its response schema, in the OpenAPI description', async () => {
+    const spec = (await app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { responses?: object }>> }>();
+    for (const kind of ['agencies', 'org-units', 'service-units', 'malls', 'booths', 'counters']) {
+      expect(Object.keys(spec.paths[`${BASE}/${kind}`] ?? {}).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(spec.paths[`${BASE}/${kind}/{id}`] ?? {}).sort()).toEqual(['get', 'put']);
+      expect(spec.paths[`${BASE}/${kind}/{id}/deactivate`]?.post?.responses).toHaveProperty('200');
+    }
+    expect(spec.paths[`${BASE}/regions`]?.get?.responses).toHaveProperty('200');
+  });
 });
