@@ -11,7 +11,10 @@ export const organizationsModule: ModuleDefinition = {
     await organizationsRoutes(app);
     await organizationsAdminRoutes(app);
   },
-  nav: [{ href: '/admin/organisasi/instansi', labelKey: 'organizations.nav.admin', access: { permission: 'organizations.manage' } }],
+  nav: [
+    { href: '/admin/organisasi/instansi', labelKey: 'organizations.nav.admin', access: { permission: 'organizations.manage' } },
+    { href: '/admin/organisasi/mpp', labelKey: 'organizations.nav.malls', access: { permission: 'organizations.manage' } },
+  ],
   seed: seedOrganizationsDemo,
 };
 

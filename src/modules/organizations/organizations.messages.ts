@@ -2,7 +2,8 @@ import { defineCatalog } from '../../platform/i18n/catalog.js';
 
 export const organizationsMessages = defineCatalog('organizations', {
   id: {
-    'nav.admin': 'Organisasi',
+    'nav.admin': 'Instansi',
+    'nav.malls': 'MPP',
     'page.instansi.title': 'Instansi',
     'page.instansi.lead': 'Kementerian, lembaga, pemerintah daerah, BUMN, BUMD dan swasta yang memberi layanan lewat Satupintu.',
     'page.instansi.new': 'Tambah instansi',
@@ -65,7 +66,8 @@ export const organizationsMessages = defineCatalog('organizations', {
     'error.ORGANIZATIONS_OUT_OF_SCOPE': 'Hanya pengelola tingkat nasional yang dapat melakukan ini.',
   },
   en: {
-    'nav.admin': 'Organisations',
+    'nav.admin': 'Agencies',
+    'nav.malls': 'Service malls',
     'page.instansi.title': 'Agencies',
     'page.instansi.lead':
       'Ministries, agencies, regional governments, state- and region-owned enterprises and private firms that serve through Satupintu.',
