@@ -182,4 +182,16 @@ eachDatabase('organizations service', (db) => {
     const error = await rejection(Svc.createAgency(scoped, { code: 'BARU', name: 'Instansi Baru', kind: 'other' }));
     expect(error.code).toBe('ORGANIZATIONS_OUT_OF_SCOPE');
   });
+
+  it('refuses to move an organizational unit under itself or one of its descendants', async () => {
+    const { ctx, agency } = await structure(db());
+    const top = await Svc.createOrgUnit(ctx, { agencyId: agency.id, code: 'SEKRETARIAT', name: 'Sekretariat' });
+    const child = await Svc.createOrgUnit(ctx, { agencyId: agency.id, parentId: top.id, code: 'UMUM', name: 'Subbagian Umum' });
+    const self = await rejection(Svc.editOrgUnit(ctx, top.id, { code: 'SEKRETARIAT', name: 'Sekretariat', parentId: top.id, version: 1 }));
+    expect(self.fields[0]?.path).toBe('parentId');
+    const loop = await rejection(
+      Svc.editOrgUnit(ctx, top.id, { code: 'SEKRETARIAT', name: 'Sekretariat', parentId: child.id, version: 1 }),
+    );
+    expect(loop.code).toBe('ORGANIZATIONS_REFERENCE_INVALID');
+  });
 });

@@ -160,8 +160,12 @@ export async function editOrgUnit(ctx: ServiceContext, id: string, input: OrgUni
     const current = (await R.findOrgUnit(db, id))!;
     if (input.parentId) {
       const parent = await R.findOrgUnit(db, input.parentId);
-      // A unit cannot hang under itself; deeper cycles are prevented by the same check when each parent was set.
-      if (!parent?.active || parent.agencyId !== current.agencyId || parent.id === id) throw invalid('parentId');
+      if (!parent?.active || parent.agencyId !== current.agencyId) throw invalid('parentId');
+      // A unit cannot hang under itself or under one of its own descendants: walk up from the new parent.
+      for (let at: string | null = parent.id, depth = 0; at !== null; depth++) {
+        if (at === id || depth > 100) throw invalid('parentId');
+        at = (await R.findOrgUnit(db, at))?.parentId ?? null;
+      }
     }
     const row = await R.updateOrgUnit(db, id, { parentId: input.parentId ?? null, code: input.code, name: input.name });
     await announce(tx, ctx, 'organizations.org-unit.changed', { orgUnitId: id }, row);
