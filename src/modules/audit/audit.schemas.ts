@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-/** An empty form field arrives as ''; it means "no filter". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? undefined : v))
-    .optional();
+import { optionalText } from '../../platform/schemas.js';
 
 const optionalDate = z
   .string()

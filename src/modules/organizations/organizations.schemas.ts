@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { optionalText } from '../../platform/schemas.js';
 import { AGENCY_KINDS } from './organizations.tables.js';
 import { REGION_CODE } from './time-zone.js';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? undefined : v))
-    .optional();
 /** Codes are typed by people in forms; upper-casing them keeps "disdukcapil" and "DISDUKCAPIL" one code. */
 const Code = z
   .string()

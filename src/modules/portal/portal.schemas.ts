@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { optionalText } from '../../platform/schemas.js';
 import { FEEDBACK_KINDS } from './portal.tables.js';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? undefined : v))
-    .optional();
 
 /** What a visitor sends when reporting a barrier; the same rules for the form and the API. */
 export const FeedbackBody = z.strictObject({
