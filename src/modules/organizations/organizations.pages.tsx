@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FormState } from '../../platform/http/types.js';
 import { formatNumber } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/views/context.js';
@@ -173,20 +174,36 @@ export function ListPage<R extends { id: string; name: string; code: string; act
   );
 }
 
-/** Create and edit share one form; an edit carries the version it was read at in a hidden field. */
-export function AgencyFormPage({ ctx, form, id }: { ctx: PageContext; form: FormState; id?: string }) {
+/**
+ * Create and edit of every screen share one frame: back link, error summary, heading, and the name and
+ * code fields. An edit carries the version it was read at in a hidden field.
+ */
+function EditFormFrame({
+  ctx,
+  form,
+  screen,
+  id,
+  title,
+  children,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  screen: Screen;
+  id: string | undefined;
+  title: string;
+  children: ComponentChildren;
+}) {
   const t = ctx.t;
-  const title = t(m(id ? 'page.instansi.edit' : 'page.instansi.new'));
   return (
     <Layout ctx={ctx} title={errorTitle(ctx, form, title)}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <a class="govuk-back-link" href="/admin/organisasi/instansi">
+          <a class="govuk-back-link" href={base(screen)}>
             {t(m('back'))}
           </a>
           <ErrorSummary ctx={ctx} state={form} />
           <h1 class="govuk-heading-l">{title}</h1>
-          <Form ctx={ctx} action={id ? `/admin/organisasi/instansi/${id}` : '/admin/organisasi/instansi'}>
+          <Form ctx={ctx} action={id ? `${base(screen)}/${id}` : base(screen)}>
             {id && <input type="hidden" name="version" value={versionOf(form)} />}
             <TextInput ctx={ctx} state={form} name="name" label={t(m('field.name'))} />
             <TextInput
@@ -198,23 +215,7 @@ export function AgencyFormPage({ ctx, form, id }: { ctx: PageContext; form: Form
               width={20}
               spellcheck={false}
             />
-            <Select
-              ctx={ctx}
-              state={form}
-              name="kind"
-              label={t(m('field.kind'))}
-              options={AGENCY_KINDS.map((k) => ({ value: k, label: t(m(`kind.${k}`)) }))}
-            />
-            <TextInput
-              ctx={ctx}
-              state={form}
-              name="regionCode"
-              label={t(m('field.regionCode'))}
-              hint={t(m('field.regionCode.hint'))}
-              width={10}
-              spellcheck={false}
-              optional
-            />
+            {children}
             <Button>{t(m('save'))}</Button>
           </Form>
         </div>
@@ -223,46 +224,53 @@ export function AgencyFormPage({ ctx, form, id }: { ctx: PageContext; form: Form
   );
 }
 
+export function AgencyFormPage({ ctx, form, id }: { ctx: PageContext; form: FormState; id?: string }) {
+  const t = ctx.t;
+  return (
+    <EditFormFrame
+      ctx={ctx}
+      form={form}
+      screen={{ slug: 'instansi' }}
+      id={id}
+      title={t(m(id ? 'page.instansi.edit' : 'page.instansi.new'))}
+    >
+      <Select
+        ctx={ctx}
+        state={form}
+        name="kind"
+        label={t(m('field.kind'))}
+        options={AGENCY_KINDS.map((k) => ({ value: k, label: t(m(`kind.${k}`)) }))}
+      />
+      <TextInput
+        ctx={ctx}
+        state={form}
+        name="regionCode"
+        label={t(m('field.regionCode'))}
+        hint={t(m('field.regionCode.hint'))}
+        width={10}
+        spellcheck={false}
+        optional
+      />
+    </EditFormFrame>
+  );
+}
+
 export function MallFormPage({ ctx, form, id }: { ctx: PageContext; form: FormState; id?: string }) {
   const t = ctx.t;
-  const title = t(m(id ? 'page.mpp.edit' : 'page.mpp.new'));
   return (
-    <Layout ctx={ctx} title={errorTitle(ctx, form, title)}>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <a class="govuk-back-link" href="/admin/organisasi/mpp">
-            {t(m('back'))}
-          </a>
-          <ErrorSummary ctx={ctx} state={form} />
-          <h1 class="govuk-heading-l">{title}</h1>
-          <Form ctx={ctx} action={id ? `/admin/organisasi/mpp/${id}` : '/admin/organisasi/mpp'}>
-            {id && <input type="hidden" name="version" value={versionOf(form)} />}
-            <TextInput ctx={ctx} state={form} name="name" label={t(m('field.name'))} />
-            <TextInput
-              ctx={ctx}
-              state={form}
-              name="code"
-              label={t(m('field.code'))}
-              hint={t(m('field.code.hint'))}
-              width={20}
-              spellcheck={false}
-            />
-            <TextInput
-              ctx={ctx}
-              state={form}
-              name="regionCode"
-              label={t(m('field.mallRegion'))}
-              hint={t(m('field.mallRegion.hint'))}
-              width={10}
-              spellcheck={false}
-            />
-            <TextInput ctx={ctx} state={form} name="address" label={t(m('field.address'))} autocomplete="street-address" />
-            <p class="govuk-body">{t(m('page.mpp.hoursNote'))}</p>
-            <Button>{t(m('save'))}</Button>
-          </Form>
-        </div>
-      </div>
-    </Layout>
+    <EditFormFrame ctx={ctx} form={form} screen={{ slug: 'mpp' }} id={id} title={t(m(id ? 'page.mpp.edit' : 'page.mpp.new'))}>
+      <TextInput
+        ctx={ctx}
+        state={form}
+        name="regionCode"
+        label={t(m('field.mallRegion'))}
+        hint={t(m('field.mallRegion.hint'))}
+        width={10}
+        spellcheck={false}
+      />
+      <TextInput ctx={ctx} state={form} name="address" label={t(m('field.address'))} autocomplete="street-address" />
+      <p class="govuk-body">{t(m('page.mpp.hoursNote'))}</p>
+    </EditFormFrame>
   );
 }
 
