@@ -1,24 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ActorKind, Summary } from './audit.tables.js';
+import type { AuditEventRow } from './audit.tables.js';
 
 /** The prev_hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an event that its hash covers: everything but the hashes themselves. */
-export interface ChainedFields {
-  seq: number;
-  occurredAt: Date;
-  actorKind: ActorKind;
-  actorId: string | null;
-  actorName: string | null;
-  actorUnit: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  requestId: string | null;
-  before: Summary | null;
-  after: Summary | null;
-}
+/**
+ * The fields of an event that its hash covers: everything but the hashes themselves. Derived from the
+ * row type so a column added to the table is hashed too, or the compiler says where it is missing.
+ */
+export type ChainedFields = Omit<AuditEventRow, 'prevHash' | 'hash'>;
 
 /**
  * JSON with object keys sorted at every level and no whitespace, so the same event hashes the same
