@@ -174,6 +174,36 @@ export function ListPage<R extends { id: string; name: string; code: string; act
   );
 }
 
+/** The frame of every admin form page: back link to the list, error summary, heading. */
+function FormPageFrame({
+  ctx,
+  form,
+  screen,
+  title,
+  children,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  screen: Screen;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={ctx} title={errorTitle(ctx, form, title)}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <a class="govuk-back-link" href={base(screen)}>
+            {ctx.t(m('back'))}
+          </a>
+          <ErrorSummary ctx={ctx} state={form} />
+          <h1 class="govuk-heading-l">{title}</h1>
+          {children}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
 /**
  * Create and edit of every screen share one frame: back link, error summary, heading, and the name and
  * code fields. An edit carries the version it was read at in a hidden field.
@@ -195,32 +225,23 @@ function EditFormFrame({
 }) {
   const t = ctx.t;
   return (
-    <Layout ctx={ctx} title={errorTitle(ctx, form, title)}>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <a class="govuk-back-link" href={base(screen)}>
-            {t(m('back'))}
-          </a>
-          <ErrorSummary ctx={ctx} state={form} />
-          <h1 class="govuk-heading-l">{title}</h1>
-          <Form ctx={ctx} action={id ? `${base(screen)}/${id}` : base(screen)}>
-            {id && <input type="hidden" name="version" value={versionOf(form)} />}
-            <TextInput ctx={ctx} state={form} name="name" label={t(m('field.name'))} />
-            <TextInput
-              ctx={ctx}
-              state={form}
-              name="code"
-              label={t(m('field.code'))}
-              hint={t(m('field.code.hint'))}
-              width={20}
-              spellcheck={false}
-            />
-            {children}
-            <Button>{t(m('save'))}</Button>
-          </Form>
-        </div>
-      </div>
-    </Layout>
+    <FormPageFrame ctx={ctx} form={form} screen={screen} title={title}>
+      <Form ctx={ctx} action={id ? `${base(screen)}/${id}` : base(screen)}>
+        {id && <input type="hidden" name="version" value={versionOf(form)} />}
+        <TextInput ctx={ctx} state={form} name="name" label={t(m('field.name'))} />
+        <TextInput
+          ctx={ctx}
+          state={form}
+          name="code"
+          label={t(m('field.code'))}
+          hint={t(m('field.code.hint'))}
+          width={20}
+          spellcheck={false}
+        />
+        {children}
+        <Button>{t(m('save'))}</Button>
+      </Form>
+    </FormPageFrame>
   );
 }
 
@@ -290,36 +311,27 @@ export function DeactivatePage({
   const t = ctx.t;
   const title = t(m('deactivate.title'), { name });
   return (
-    <Layout ctx={ctx} title={errorTitle(ctx, form, title)}>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <a class="govuk-back-link" href={base(screen)}>
-            {t(m('back'))}
-          </a>
-          <ErrorSummary ctx={ctx} state={form} />
-          <h1 class="govuk-heading-l">{title}</h1>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">{t(m('deactivate.warning'))}</span>
-              {t(m('deactivate.body'))}
-            </strong>
-          </div>
-          <Form ctx={ctx} action={`${base(screen)}/${id}/nonaktifkan`}>
-            <input type="hidden" name="version" value={versionOf(form)} />
-            <div class="govuk-button-group">
-              <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-                {t(m('deactivate.confirm'))}
-              </button>
-              <a class="govuk-link" href={base(screen)}>
-                {t(m('cancel'))}
-              </a>
-            </div>
-          </Form>
-        </div>
+    <FormPageFrame ctx={ctx} form={form} screen={screen} title={title}>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{t(m('deactivate.warning'))}</span>
+          {t(m('deactivate.body'))}
+        </strong>
       </div>
-    </Layout>
+      <Form ctx={ctx} action={`${base(screen)}/${id}/nonaktifkan`}>
+        <input type="hidden" name="version" value={versionOf(form)} />
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+            {t(m('deactivate.confirm'))}
+          </button>
+          <a class="govuk-link" href={base(screen)}>
+            {t(m('cancel'))}
+          </a>
+        </div>
+      </Form>
+    </FormPageFrame>
   );
 }
