@@ -15,7 +15,11 @@ export async function buildApp(deps: {
   logger: Logger;
   resolveActor?: ServerDeps['resolveActor'];
 }): Promise<App> {
-  const app = await createServer({ ...deps, nav: MODULES.flatMap((m) => m.nav ?? []) });
+  const app = await createServer({
+    ...deps,
+    nav: MODULES.flatMap((m) => m.nav ?? []),
+    subjects: Object.assign({}, ...MODULES.map((m) => m.subjects ?? {})) as ServerDeps['subjects'],
+  });
   for (const module of MODULES) {
     if (module.routes) await app.register(module.routes);
   }

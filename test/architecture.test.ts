@@ -44,7 +44,8 @@ describe('access declarations', () => {
   for (const [name, config] of [
     ['no declaration', undefined],
     ['an unknown access level', { access: 'everyone' }],
-    ['a malformed permission', { access: { permission: 'Decide Everything' } }],
+    ['a malformed permission', { access: { permission: 'Decide Everything', scope: 'platform' } }],
+    ['a permission without the scope it must be held at', { access: { permission: 'audit.read' } }],
   ] as const) {
     it(`refuses to boot a server with a route that has ${name}`, async () => {
       const server = await bare();
@@ -58,6 +59,20 @@ describe('access declarations', () => {
       await server.close().catch(() => {});
     });
   }
+});
+
+describe('access subjects', () => {
+  it('refuses to boot a route whose access names a subject no module resolves', async () => {
+    const server = await createServer({ config: testConfig(), database: NO_DATABASE, logger: pino({ level: 'silent' }) });
+    const boot = async () => {
+      await server.register(async (scope) => {
+        scope.get('/x/:unknownId', { config: { access: { permission: 'x.manage', scope: { subject: 'unknownId' } } } }, async () => 'ok');
+      });
+      await server.ready();
+    };
+    await expect(boot()).rejects.toThrow(/no module resolves it/);
+    await server.close().catch(() => {});
+  });
 });
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

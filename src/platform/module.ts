@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SubjectResolver } from './access/access.js';
 import type { Database } from './db/database.js';
 import type { AnySubscriber } from './events/dispatcher.js';
 import type { App } from './http/server.js';
@@ -41,6 +42,11 @@ export interface ModuleDefinition {
   jobs?: readonly AnyJobDefinition[];
   /** Reactions to other modules' events, delivered by the outbox dispatcher. */
   subscribers?: readonly AnySubscriber[];
+  /**
+   * Resolvers for the records this module owns that routes name as access subjects, by key
+   * (`{ serviceUnitId: … }`); a route with `scope: { subject: key }` fails the boot without one.
+   */
+  subjects?: Readonly<Record<string, SubjectResolver>>;
   /** Demo data for `npm start` and `satupintu seed --demo`; run in module order. */
   seed?: DemoSeed;
 }

@@ -11,7 +11,8 @@ import { AuditEventList, AuditPageQuery, DEFAULT_LIMIT, type AuditFilterQuery } 
 import { auditEventsInBatches, listAuditEvents } from './audit.service.js';
 import type { AuditEventRow } from './audit.tables.js';
 
-const READ = { permission: 'audit.read' } as const;
+// Platform-wide for now: events carry no tenant yet, so an agency-scoped auditor would see everyone's.
+const READ = { permission: 'audit.read', scope: 'platform' } as const;
 
 /** Filter dates are calendar days as Indonesians read them; the trail's clock is WIB, as the pages show. */
 const startOfDayWib = (date: string) => new Date(`${date}T00:00:00+07:00`);

@@ -3,6 +3,7 @@ import './organizations.messages.js';
 import { organizationsAdminRoutes } from './organizations.admin.routes.js';
 import { organizationsRoutes } from './organizations.routes.js';
 import { seedOrganizationsDemo } from './organizations.seed.js';
+import { organizationSubjects } from './organizations.subjects.js';
 
 export const organizationsModule: ModuleDefinition = {
   name: 'organizations',
@@ -12,12 +13,22 @@ export const organizationsModule: ModuleDefinition = {
     await organizationsAdminRoutes(app);
   },
   nav: [
-    { href: '/admin/organisasi/instansi', labelKey: 'organizations.nav.admin', access: { permission: 'organizations.manage' } },
-    { href: '/admin/organisasi/mpp', labelKey: 'organizations.nav.malls', access: { permission: 'organizations.manage' } },
+    {
+      href: '/admin/organisasi/instansi',
+      labelKey: 'organizations.nav.admin',
+      access: { permission: 'organizations.manage', scope: 'filtered' },
+    },
+    {
+      href: '/admin/organisasi/mpp',
+      labelKey: 'organizations.nav.malls',
+      access: { permission: 'organizations.manage', scope: 'filtered' },
+    },
   ],
+  subjects: organizationSubjects,
   seed: seedOrganizationsDemo,
 };
 
 export { importRegions, loadRegionSource, regionSourceVersion, type RegionImportResult } from './import-regions.js';
 export { timeZoneOfProvince } from './time-zone.js';
 export { MANAGE as ORGANIZATIONS_MANAGE } from './organizations.service.js';
+export { tenantOfServiceUnit } from './organizations.subjects.js';

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Access } from '../../platform/access/access.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { pageContext } from '../../platform/http/page.js';
 import type { App } from '../../platform/http/server.js';
@@ -12,11 +13,14 @@ import * as S from './organizations.schemas.js';
 import * as Svc from './organizations.service.js';
 import type { OrganizationsTables } from './organizations.tables.js';
 
-const MANAGE = { permission: Svc.MANAGE } as const;
+/** Lists show only the records inside the staff member's scopes; new agencies and malls are the platform's to create. */
+const LIST: Access = { permission: Svc.MANAGE, scope: 'filtered' };
+const PLATFORM: Access = { permission: Svc.MANAGE, scope: 'platform' };
+const manage = (subject: string): Access => ({ permission: Svc.MANAGE, scope: { subject } });
 const AGENCIES: Screen = { slug: 'instansi' };
 const MALLS: Screen = { slug: 'mpp' };
 
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+const idOf = (request: FastifyRequest) => Object.values(request.params as Record<string, string>)[0]!;
 const activeFilter = (active: 'true' | 'false' | 'all') => (active === 'all' ? undefined : active === 'true');
 
 /**
@@ -46,7 +50,7 @@ export async function organizationsAdminRoutes(app: App) {
 
   app.get(
     '/admin/organisasi/instansi',
-    { config: { access: MANAGE }, schema: { querystring: S.AgencyListQuery } },
+    { config: { access: LIST }, schema: { querystring: S.AgencyListQuery } },
     async (request, reply) => {
       const q = request.query;
       const found = await R.listAgencies(db(), { ...q, active: activeFilter(q.active) });
@@ -70,13 +74,13 @@ export async function organizationsAdminRoutes(app: App) {
     },
   );
 
-  app.get('/admin/organisasi/instansi/baru', { config: { access: MANAGE } }, async (request, reply) =>
+  app.get('/admin/organisasi/instansi/baru', { config: { access: PLATFORM } }, async (request, reply) =>
     reply.html(agencyForm()(request, reply, emptyForm({ kind: 'regency_government' }))),
   );
 
   app.post(
     '/admin/organisasi/instansi',
-    { config: { access: MANAGE, rerender: agencyForm() }, schema: { body: S.AgencyBody } },
+    { config: { access: PLATFORM, rerender: agencyForm() }, schema: { body: S.AgencyBody } },
     async (request, reply) => {
       const agency = await Svc.createAgency(ctx(request), request.body);
       reply.flash({ type: 'success', key: 'organizations.flash.created', params: { name: agency.name } });
@@ -84,46 +88,50 @@ export async function organizationsAdminRoutes(app: App) {
     },
   );
 
-  app.get('/admin/organisasi/instansi/:id/ubah', { config: { access: MANAGE }, schema: { params: S.IdParams } }, async (request, reply) => {
-    const agency = await findOr404(R.findAgency(db(), request.params.id));
-    const values = {
-      code: agency.code,
-      name: agency.name,
-      kind: agency.kind,
-      regionCode: agency.regionCode ?? '',
-      version: agency.version,
-    };
-    return reply.html(agencyForm(agency.id)(request, reply, emptyForm(values)));
-  });
+  app.get(
+    '/admin/organisasi/instansi/:agencyId/ubah',
+    { config: { access: manage('agencyId') }, schema: { params: S.AgencyParams } },
+    async (request, reply) => {
+      const agency = await findOr404(R.findAgency(db(), request.params.agencyId));
+      const values = {
+        code: agency.code,
+        name: agency.name,
+        kind: agency.kind,
+        regionCode: agency.regionCode ?? '',
+        version: agency.version,
+      };
+      return reply.html(agencyForm(agency.id)(request, reply, emptyForm(values)));
+    },
+  );
 
   app.post(
-    '/admin/organisasi/instansi/:id',
+    '/admin/organisasi/instansi/:agencyId',
     {
-      config: { access: MANAGE, rerender: (request, reply, form) => agencyForm(idOf(request))(request, reply, form) },
-      schema: { params: S.IdParams, body: S.AgencyEdit },
+      config: { access: manage('agencyId'), rerender: (request, reply, form) => agencyForm(idOf(request))(request, reply, form) },
+      schema: { params: S.AgencyParams, body: S.AgencyEdit },
     },
     async (request, reply) => {
-      const agency = await Svc.editAgency(ctx(request), request.params.id, request.body);
+      const agency = await Svc.editAgency(ctx(request), request.params.agencyId, request.body);
       reply.flash({ type: 'success', key: 'organizations.flash.saved', params: { name: agency.name } });
       return reply.seeOther('/admin/organisasi/instansi');
     },
   );
 
   app.get(
-    '/admin/organisasi/instansi/:id/nonaktifkan',
-    { config: { access: MANAGE }, schema: { params: S.IdParams } },
+    '/admin/organisasi/instansi/:agencyId/nonaktifkan',
+    { config: { access: manage('agencyId') }, schema: { params: S.AgencyParams } },
     async (request, reply) => {
-      const agency = await findOr404(R.findAgency(db(), request.params.id));
+      const agency = await findOr404(R.findAgency(db(), request.params.agencyId));
       return reply.html(await agencyDeactivate(request, reply, emptyForm({ version: agency.version })));
     },
   );
 
   app.post(
-    '/admin/organisasi/instansi/:id/nonaktifkan',
-    { config: { access: MANAGE, rerender: agencyDeactivate }, schema: { params: S.IdParams, body: S.DeactivateBody } },
+    '/admin/organisasi/instansi/:agencyId/nonaktifkan',
+    { config: { access: manage('agencyId'), rerender: agencyDeactivate }, schema: { params: S.AgencyParams, body: S.DeactivateBody } },
     async (request, reply) => {
-      await Svc.deactivate(ctx(request), 'agency', request.params.id, request.body);
-      const agency = await findOr404(R.findAgency(db(), request.params.id));
+      await Svc.deactivate(ctx(request), 'agency', request.params.agencyId, request.body);
+      const agency = await findOr404(R.findAgency(db(), request.params.agencyId));
       reply.flash({ type: 'success', key: 'organizations.flash.deactivated', params: { name: agency.name } });
       return reply.seeOther('/admin/organisasi/instansi');
     },
@@ -138,7 +146,7 @@ export async function organizationsAdminRoutes(app: App) {
     return renderDocument(DeactivatePage({ ctx: page(request, reply), screen: MALLS, form, id: mall.id, name: mall.name }));
   };
 
-  app.get('/admin/organisasi/mpp', { config: { access: MANAGE }, schema: { querystring: S.MallListQuery } }, async (request, reply) => {
+  app.get('/admin/organisasi/mpp', { config: { access: LIST }, schema: { querystring: S.MallListQuery } }, async (request, reply) => {
     const q = request.query;
     const found = await R.listMalls(db(), { ...q, active: activeFilter(q.active) });
     return reply.html(
@@ -160,13 +168,13 @@ export async function organizationsAdminRoutes(app: App) {
     );
   });
 
-  app.get('/admin/organisasi/mpp/baru', { config: { access: MANAGE } }, async (request, reply) =>
+  app.get('/admin/organisasi/mpp/baru', { config: { access: PLATFORM } }, async (request, reply) =>
     reply.html(mallForm()(request, reply, emptyForm())),
   );
 
   app.post(
     '/admin/organisasi/mpp',
-    { config: { access: MANAGE, rerender: mallForm() }, schema: { body: S.MallBody } },
+    { config: { access: PLATFORM, rerender: mallForm() }, schema: { body: S.MallBody } },
     async (request, reply) => {
       const mall = await Svc.createMall(ctx(request), request.body);
       reply.flash({ type: 'success', key: 'organizations.flash.created', params: { name: mall.name } });
@@ -174,41 +182,45 @@ export async function organizationsAdminRoutes(app: App) {
     },
   );
 
-  app.get('/admin/organisasi/mpp/:id/ubah', { config: { access: MANAGE }, schema: { params: S.IdParams } }, async (request, reply) => {
-    const mall = await findOr404(R.findMall(db(), request.params.id));
-    const values = { code: mall.code, name: mall.name, regionCode: mall.regionCode, address: mall.address, version: mall.version };
-    return reply.html(mallForm(mall.id)(request, reply, emptyForm(values)));
-  });
+  app.get(
+    '/admin/organisasi/mpp/:mallId/ubah',
+    { config: { access: manage('mallId') }, schema: { params: S.MallParams } },
+    async (request, reply) => {
+      const mall = await findOr404(R.findMall(db(), request.params.mallId));
+      const values = { code: mall.code, name: mall.name, regionCode: mall.regionCode, address: mall.address, version: mall.version };
+      return reply.html(mallForm(mall.id)(request, reply, emptyForm(values)));
+    },
+  );
 
   app.post(
-    '/admin/organisasi/mpp/:id',
+    '/admin/organisasi/mpp/:mallId',
     {
-      config: { access: MANAGE, rerender: (request, reply, form) => mallForm(idOf(request))(request, reply, form) },
-      schema: { params: S.IdParams, body: S.MallEdit },
+      config: { access: manage('mallId'), rerender: (request, reply, form) => mallForm(idOf(request))(request, reply, form) },
+      schema: { params: S.MallParams, body: S.MallEdit },
     },
     async (request, reply) => {
       // The form does not carry opening hours, so `hours` stays undefined and the stored hours are kept.
-      const mall = await Svc.editMall(ctx(request), request.params.id, request.body);
+      const mall = await Svc.editMall(ctx(request), request.params.mallId, request.body);
       reply.flash({ type: 'success', key: 'organizations.flash.saved', params: { name: mall.name } });
       return reply.seeOther('/admin/organisasi/mpp');
     },
   );
 
   app.get(
-    '/admin/organisasi/mpp/:id/nonaktifkan',
-    { config: { access: MANAGE }, schema: { params: S.IdParams } },
+    '/admin/organisasi/mpp/:mallId/nonaktifkan',
+    { config: { access: manage('mallId') }, schema: { params: S.MallParams } },
     async (request, reply) => {
-      const mall = await findOr404(R.findMall(db(), request.params.id));
+      const mall = await findOr404(R.findMall(db(), request.params.mallId));
       return reply.html(await mallDeactivate(request, reply, emptyForm({ version: mall.version })));
     },
   );
 
   app.post(
-    '/admin/organisasi/mpp/:id/nonaktifkan',
-    { config: { access: MANAGE, rerender: mallDeactivate }, schema: { params: S.IdParams, body: S.DeactivateBody } },
+    '/admin/organisasi/mpp/:mallId/nonaktifkan',
+    { config: { access: manage('mallId'), rerender: mallDeactivate }, schema: { params: S.MallParams, body: S.DeactivateBody } },
     async (request, reply) => {
-      await Svc.deactivate(ctx(request), 'mall', request.params.id, request.body);
-      const mall = await findOr404(R.findMall(db(), request.params.id));
+      await Svc.deactivate(ctx(request), 'mall', request.params.mallId, request.body);
+      const mall = await findOr404(R.findMall(db(), request.params.mallId));
       reply.flash({ type: 'success', key: 'organizations.flash.deactivated', params: { name: mall.name } });
       return reply.seeOther('/admin/organisasi/mpp');
     },

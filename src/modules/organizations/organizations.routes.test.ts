@@ -99,13 +99,11 @@ eachDatabase('organizations API', (db) => {
     actors.staffA = staff({ kind: 'agency', id: a.id });
     const edit = { name: 'Unit diubah', regionCode: '51.03.02', version: 1 };
     expect((await put(`${BASE}/service-units/${unitA.id}`, { ...edit, code: 'ADMINDUK' }, 'staffA')).statusCode).toBe(200);
-    expectJsonError(
-      await put(`${BASE}/service-units/${unitB.id}`, { ...edit, code: 'PERIZINAN' }, 'staffA'),
-      404,
-      'ORGANIZATIONS_NOT_FOUND',
-    );
-    expectJsonError(await post(`${BASE}/service-units/${unitB.id}/deactivate`, { version: 1 }, 'staffA'), 404, 'ORGANIZATIONS_NOT_FOUND');
-    expectJsonError(await post(`${BASE}/agencies`, { ...AGENCY, code: 'BARU' }, 'staffA'), 403, 'ORGANIZATIONS_OUT_OF_SCOPE');
+    expectJsonError(await put(`${BASE}/service-units/${unitB.id}`, { ...edit, code: 'PERIZINAN' }, 'staffA'), 404, 'HTTP_NOT_FOUND');
+    expectJsonError(await post(`${BASE}/service-units/${unitB.id}/deactivate`, { version: 1 }, 'staffA'), 404, 'HTTP_NOT_FOUND');
+    // Naming the other agency as the parent of a new unit is refused the same way, before the body is validated.
+    expectJsonError(await post(`${BASE}/service-units`, { agencyId: b.id }, 'staffA'), 404, 'HTTP_NOT_FOUND');
+    expectJsonError(await post(`${BASE}/agencies`, { ...AGENCY, code: 'BARU' }, 'staffA'), 403, 'HTTP_FORBIDDEN');
   });
 
   it('keeps a mall’s opening hours and refuses impossible ones with 422 instead of a database error', async () => {
@@ -133,10 +131,18 @@ eachDatabase('organizations API', (db) => {
 
   it('documents every organizations endpoint, with its response schema, in the OpenAPI description', async () => {
     const spec = (await app.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { responses?: object }>> }>();
-    for (const kind of ['agencies', 'org-units', 'service-units', 'malls', 'booths', 'counters']) {
+    const kinds = {
+      agencies: 'agencyId',
+      'org-units': 'orgUnitId',
+      'service-units': 'serviceUnitId',
+      malls: 'mallId',
+      booths: 'boothId',
+      counters: 'counterId',
+    };
+    for (const [kind, key] of Object.entries(kinds)) {
       expect(Object.keys(spec.paths[`${BASE}/${kind}`] ?? {}).sort()).toEqual(['get', 'post']);
-      expect(Object.keys(spec.paths[`${BASE}/${kind}/{id}`] ?? {}).sort()).toEqual(['get', 'put']);
-      expect(spec.paths[`${BASE}/${kind}/{id}/deactivate`]?.post?.responses).toHaveProperty('200');
+      expect(Object.keys(spec.paths[`${BASE}/${kind}/{${key}}`] ?? {}).sort()).toEqual(['get', 'put']);
+      expect(spec.paths[`${BASE}/${kind}/{${key}}/deactivate`]?.post?.responses).toHaveProperty('200');
     }
     expect(spec.paths[`${BASE}/regions`]?.get?.responses).toHaveProperty('200');
   });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Access } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { NotFound } from './organizations.errors.js';
@@ -8,7 +9,9 @@ import * as S from './organizations.schemas.js';
 import * as Svc from './organizations.service.js';
 import type { OrganizationsTables } from './organizations.tables.js';
 
-const MANAGE = { permission: Svc.MANAGE } as const;
+/** Changing a record needs the permission at a scope covering it (see organizations.subjects.ts). */
+const manage = (subject: string): Access => ({ permission: Svc.MANAGE, scope: { subject } });
+const MANAGE_PLATFORM: Access = { permission: Svc.MANAGE, scope: 'platform' };
 
 type Dated = { active: boolean; deactivatedAt: Date | null; createdAt?: Date; updatedAt?: Date };
 /** Rows to JSON: timestamps as ISO strings, internal timestamps left out. */
@@ -47,6 +50,10 @@ export async function organizationsRoutes(app: App) {
   /** The five kinds share list, create, edit and deactivate; only the schemas and the service calls differ. */
   function resource<Row extends Dated & { id: string }, Q extends z.ZodType, B extends z.ZodType, Ed extends z.ZodType>(spec: {
     path: string;
+    /** The record's subject key, also its path parameter (`/agencies/:agencyId`). */
+    key: string;
+    /** Who may create one: the platform, or staff covering the parent record the body names. */
+    createAccess: Access;
     kind: Svc.DeactivatableKind;
     label: string;
     item: z.ZodType;
@@ -60,6 +67,8 @@ export async function organizationsRoutes(app: App) {
     extra?: (row: Row) => Promise<Record<string, unknown>>;
   }) {
     const url = `${base}/${spec.path}`;
+    const params = z.strictObject({ [spec.key]: z.uuid() });
+    const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[spec.key]!;
     const show = async (row: Row) => ({ ...present(row), ...(spec.extra ? await spec.extra(row) : {}) });
     app.get(
       url,
@@ -74,57 +83,62 @@ export async function organizationsRoutes(app: App) {
       },
     );
     app.get(
-      `${url}/:id`,
+      `${url}/:${spec.key}`,
       {
         config: { access: 'public' },
-        schema: { summary: `One ${spec.label.replace(/s$/, '')}`, tags, params: S.IdParams, response: { 200: spec.item } },
+        schema: { summary: `One ${spec.label.replace(/s$/, '')}`, tags, params, response: { 200: spec.item } },
       },
       async (request) => {
-        const row = await spec.find(request.params.id);
+        const row = await spec.find(idOf(request));
         if (!row) throw NotFound();
         return show(row);
       },
     );
     app.post(
       url,
-      { config: { access: MANAGE }, schema: { summary: `Create ${spec.label}`, tags, body: spec.body, response: { 201: spec.item } } },
+      {
+        config: { access: spec.createAccess },
+        schema: { summary: `Create ${spec.label}`, tags, body: spec.body, response: { 201: spec.item } },
+      },
       async (request, reply) => reply.status(201).send(await show(await spec.create(ctx(request), request.body as z.infer<B>))),
     );
     app.put(
-      `${url}/:id`,
+      `${url}/:${spec.key}`,
       {
-        config: { access: MANAGE },
+        config: { access: manage(spec.key) },
         schema: {
           summary: `Edit ${spec.label} (send the version you read; 409 if it changed)`,
           tags,
-          params: S.IdParams,
+          params,
           body: spec.edit,
           response: { 200: spec.item },
         },
       },
-      async (request) => show(await spec.update(ctx(request), request.params.id, request.body as z.infer<Ed>)),
+      async (request) => show(await spec.update(ctx(request), idOf(request), request.body as z.infer<Ed>)),
     );
     app.post(
-      `${url}/:id/deactivate`,
+      `${url}/:${spec.key}/deactivate`,
       {
-        config: { access: MANAGE },
+        config: { access: manage(spec.key) },
         schema: {
           summary: `Deactivate ${spec.label} (never deleted)`,
           tags,
-          params: S.IdParams,
+          params,
           body: S.DeactivateBody,
           response: { 200: spec.item },
         },
       },
       async (request) => {
-        await Svc.deactivate(ctx(request), spec.kind, request.params.id, request.body);
-        return show((await spec.find(request.params.id))!);
+        await Svc.deactivate(ctx(request), spec.kind, idOf(request), request.body);
+        return show((await spec.find(idOf(request)))!);
       },
     );
   }
 
   resource({
     path: 'agencies',
+    key: 'agencyId',
+    createAccess: MANAGE_PLATFORM,
     kind: 'agency',
     label: 'agencies (instansi)',
     item: S.Agency,
@@ -138,6 +152,8 @@ export async function organizationsRoutes(app: App) {
   });
   resource({
     path: 'org-units',
+    key: 'orgUnitId',
+    createAccess: manage('agencyId'),
     kind: 'org-unit',
     label: 'organizational units',
     item: S.OrgUnit,
@@ -151,6 +167,8 @@ export async function organizationsRoutes(app: App) {
   });
   resource({
     path: 'service-units',
+    key: 'serviceUnitId',
+    createAccess: manage('agencyId'),
     kind: 'service-unit',
     label: 'service units (UPP)',
     item: S.ServiceUnit,
@@ -164,6 +182,8 @@ export async function organizationsRoutes(app: App) {
   });
   resource({
     path: 'malls',
+    key: 'mallId',
+    createAccess: MANAGE_PLATFORM,
     kind: 'mall',
     label: 'public service malls (MPP)',
     item: S.Mall,
@@ -187,6 +207,8 @@ export async function organizationsRoutes(app: App) {
   });
   resource({
     path: 'booths',
+    key: 'boothId',
+    createAccess: manage('mallId'),
     kind: 'booth',
     label: 'booths (gerai)',
     item: S.Booth,
@@ -200,6 +222,8 @@ export async function organizationsRoutes(app: App) {
   });
   resource({
     path: 'counters',
+    key: 'counterId',
+    createAccess: manage('boothId'),
     kind: 'counter',
     label: 'counters (loket)',
     item: S.Counter,

@@ -25,6 +25,8 @@ const optionalId = z
 const Version = z.coerce.number().int().min(1);
 
 export const IdParams = z.strictObject({ id: z.uuid() });
+export const AgencyParams = z.strictObject({ agencyId: z.uuid() });
+export const MallParams = z.strictObject({ mallId: z.uuid() });
 
 export const ListQuery = z.object({
   q: optionalText(100),

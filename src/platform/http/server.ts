@@ -27,7 +27,7 @@ import {
 } from 'fastify-type-provider-zod';
 import FindMyWay from 'find-my-way';
 import type { Logger } from 'pino';
-import { ANONYMOUS, decideAccess, isAccess, type Actor } from '../access/access.js';
+import { ANONYMOUS, coversSubject, decideAccess, isAccess, type Actor, type SubjectResolver } from '../access/access.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError, errorKey, type FieldError } from '../errors.js';
@@ -51,6 +51,10 @@ export interface ServerDeps {
   nav?: NavItem[];
   /** Identity resolves the session into an actor; until it is registered everyone is anonymous. */
   resolveActor?: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
+  /** Resolvers for access subjects (`scope: { subject: key }`), contributed by the modules. */
+  subjects?: Readonly<Record<string, SubjectResolver>>;
+  /** Where a browser asking for a page it must sign in for is sent (with `?next=`); without it, a 401 page. */
+  signInPath?: string;
 }
 
 export interface RouteRecord {
@@ -262,6 +266,11 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     if (!isAccess(access)) {
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (config.access)`);
     }
+    if (typeof access === 'object' && typeof access.scope === 'object' && !deps.subjects?.[access.scope.subject]) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} names the access subject "${access.scope.subject}" but no module resolves it`,
+      );
+    }
     for (const method of methods) {
       routeTable.push({ method, url: route.url, access });
       router.on(method as 'GET', route.url, () => {});
@@ -404,6 +413,21 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     formChecked.add(request);
   });
 
+  // A permission at a subject: the record the request names must lie inside a scope where the actor holds
+  // the permission. Checked here, before the body is validated, so no handler can forget it and no
+  // validation message reveals anything about another tenant's record. Unknown and foreign look the same (404).
+  app.addHook('preValidation', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (typeof access !== 'object' || typeof access.scope !== 'object') return;
+    const key = access.scope.subject;
+    const value = [request.params, request.body, request.query]
+      .map((source) => (source && typeof source === 'object' ? (source as Record<string, unknown>)[key] : undefined))
+      .find((v) => v !== undefined && v !== '');
+    if (value === undefined) throw E.ValidationFailed({}, { fields: [{ path: key, key: 'platform.validation.required' }] });
+    const path = typeof value === 'string' ? await deps.subjects![key]!(deps.database.db, value) : undefined;
+    if (!path || !coversSubject(request.actor, access.permission, path)) throw E.NotFound();
+  });
+
   app.setNotFoundHandler(async (request) => {
     throw unrouted(request);
   });
@@ -434,6 +458,9 @@ export async function createServer(deps: ServerDeps): Promise<App> {
         .status(appError.status)
         .type('application/json; charset=utf-8')
         .send({ error: { code: appError.code, message, ...(fields.length ? { fields } : {}) }, requestId: request.id });
+    }
+    if (appError.status === 401 && routed && deps.signInPath && request.method === 'GET') {
+      return reply.redirect(`${deps.signInPath}?next=${encodeURIComponent(request.url)}`, 303);
     }
     const html = (document: string) => reply.status(appError.status).type('text/html; charset=utf-8').send(document);
     if (!routed) {

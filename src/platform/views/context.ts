@@ -1,4 +1,4 @@
-import type { Access, Actor } from '../access/access.js';
+import type { Actor, NavAccess } from '../access/access.js';
 import type { Locale, Params } from '../i18n/catalog.js';
 import type { FlashMessage } from '../http/types.js';
 
@@ -6,7 +6,7 @@ export interface NavItem {
   href: string;
   /** Full message key, e.g. `portal.nav.home`. */
   labelKey: string;
-  access: Access;
+  access: NavAccess;
 }
 
 /** Everything a page needs from the request, built once per request by platform/http/page.ts. */
