@@ -7,6 +7,7 @@ import { databaseOptionsFromConfig, openDatabase, type Database } from './platfo
 import { migrate, type MigrateResult } from './platform/db/migrator.js';
 import type { App } from './platform/http/server.js';
 import { createLogger } from './platform/log.js';
+import { createMailTransport, MailDelivery } from './platform/mail/mail.js';
 import type { DemoLogin, ModuleDefinition } from './platform/module.js';
 import { startJobs, type Jobs } from './worker.js';
 
@@ -123,6 +124,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
   const hasWeb = config.ROLE !== 'worker';
   const hasWorker = config.ROLE !== 'web';
   const database = await openDatabase(databaseOptionsFromConfig(config));
+  const mail = new MailDelivery({ database, transport: createMailTransport(config, logger), from: config.MAIL_FROM, log: logger });
   let jobs: Jobs | undefined;
   let app: App | undefined;
   let seed: DemoSeedSummary | undefined;
@@ -130,7 +132,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
     await runMigrations(database, logger, progress);
     if (hasWeb && config.seedDemo) seed = await seedDemo({ database, log: logger, progress });
     // Shutdown below has its own grace period; leave room for the web server and the database.
-    jobs = await startJobs({ database, log: logger, work: hasWorker, stopTimeoutMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
+    jobs = await startJobs({ database, log: logger, work: hasWorker, mail, stopTimeoutMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
     if (hasWeb) {
       app = await buildApp({ config, database, logger });
       await app.listen({ host: config.HOST, port: config.PORT });
@@ -162,6 +164,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
       signals?.uninstall();
       await startedJobs.stop();
       await app?.close();
+      await mail.stop();
       await database.close();
     })();
     return stopping;

@@ -3,6 +3,7 @@ import { MODULES } from './modules.js';
 import type { Database } from './platform/db/database.js';
 import { OutboxDispatcher, subscriberJobs } from './platform/events/dispatcher.js';
 import { JobRunner } from './platform/jobs/runner.js';
+import { mailJobs, type MailDelivery } from './platform/mail/mail.js';
 import type { ModuleDefinition } from './platform/module.js';
 
 export interface Jobs {
@@ -19,6 +20,8 @@ export interface JobsDeps {
   /** Worker role: run jobs, cron and the outbox dispatcher. Otherwise only send. */
   work: boolean;
   modules?: readonly ModuleDefinition[];
+  /** Registers `mail.deliver`, which sends queued mail every minute (main.ts builds it from the config). */
+  mail?: MailDelivery;
   pollingIntervalSeconds?: number;
   dispatchIntervalMs?: number;
   stopTimeoutMs?: number;
@@ -31,7 +34,7 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const runner = await JobRunner.start({
     database: deps.database,
     log: deps.log,
-    jobs: [...modules.flatMap((m) => m.jobs ?? []), ...subscriberJobs(subscribers)],
+    jobs: [...modules.flatMap((m) => m.jobs ?? []), ...subscriberJobs(subscribers), ...(deps.mail ? mailJobs(deps.mail) : [])],
     work: deps.work,
     ...(deps.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.pollingIntervalSeconds }),
     ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),

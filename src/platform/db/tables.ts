@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
 /** Tables owned by the platform itself (schema `platform`). Modules declare their own in `<module>.tables.ts`. */
 export interface PlatformTables {
   'platform.schemaMigrations': {
@@ -18,5 +20,20 @@ export interface PlatformTables {
     dispatchedAt: Date | null;
     attempts: Generated<number>;
     lastError: string | null;
+  };
+  'platform.mailMessage': {
+    id: Generated<string>;
+    toAddress: string;
+    subject: string;
+    textBody: string;
+    htmlBody: string | null;
+    tag: string | null;
+    status: Generated<MailStatus>;
+    attempts: Generated<number>;
+    lastError: string | null;
+    nextAttemptAt: Generated<Date>;
+    createdAt: Generated<Date>;
+    sentAt: Date | null;
+    messageId: string | null;
   };
 }
