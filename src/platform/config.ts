@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -6,6 +7,55 @@ const postgresUrl = z
   .string()
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+
+/** An encryption key for data at rest (see platform/crypto/keyring.ts); its id is written into every token. */
+export interface DataKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+// The id ends up between the dots of a token, so it may not contain one.
+export const DATA_KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Standard or URL-safe base64 of exactly 32 bytes; Buffer.from alone would skip stray characters silently. */
+function key32(text: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const key = Buffer.from(text, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+const KEY_HINT = 'base64 of 32 random bytes, e.g. from `openssl rand -base64 32`';
+
+// Problems name the entry by position (and by id once the id is well formed), never by its key.
+const dataKeys = z.string().transform((text, ctx): DataKey[] => {
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const keys: DataKey[] = [];
+  entries.forEach((entry, i) => {
+    const colon = entry.indexOf(':');
+    const id = colon < 0 ? '' : entry.slice(0, colon).trim();
+    const key = colon < 0 ? undefined : key32(entry.slice(colon + 1).trim());
+    if (!DATA_KEY_ID.test(id)) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1} must be keyId:key, the id of letters, digits, - or _ (at most 32)` });
+    } else if (!key) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1} (key id "${id}"): the key must be ${KEY_HINT}` });
+    } else if (keys.some((k) => k.id === id)) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: key id "${id}" appears twice` });
+    } else {
+      keys.push({ id, key });
+    }
+  });
+  if (entries.length === 0) ctx.addIssue({ code: 'custom', message: 'needs at least one keyId:key entry' });
+  return keys;
+});
+
+const dataIndexKey = z.string().transform((text, ctx) => {
+  const key = key32(text.trim());
+  if (!key) ctx.addIssue({ code: 'custom', message: `must be ${KEY_HINT}` });
+  return key ?? Buffer.alloc(0);
+});
 
 /**
  * Every setting Satupintu reads from the environment. Defaults give the embedded demo:
@@ -24,6 +74,10 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // The first key encrypts; the others only decrypt, until the re-encryption has moved every value off them.
+  DATA_KEYS: dataKeys.optional(),
+  // Blind indexes (HMAC lookups) are not re-keyed by DATA_KEYS rotation: changing this key means recomputing every index.
+  DATA_INDEX_KEY: dataIndexKey.optional(),
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW: z
@@ -41,7 +95,7 @@ export const ConfigSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATA_KEYS', 'DATA_INDEX_KEY', 'DATABASE_URL', 'SMTP_URL']);
 
 /**
  * Rules that depend on more than one setting. Checked apart from the schema so that they are reported
@@ -51,6 +105,8 @@ function crossFieldProblems(input: Record<string, string | undefined>): string[]
   const problems: string[] = [];
   if (input.NODE_ENV === 'production') {
     if (!input.SESSION_SECRET) problems.push('SESSION_SECRET: is required in production');
+    if (!input.DATA_KEYS) problems.push('DATA_KEYS: is required in production (keyId:key, the key base64 of 32 bytes)');
+    if (!input.DATA_INDEX_KEY) problems.push('DATA_INDEX_KEY: is required in production (base64 of 32 bytes)');
     if (!input.DATABASE_URL) problems.push('DATABASE_URL: is required in production (PGlite is for demos and single-mall pilots)');
   }
   return problems;
@@ -60,6 +116,9 @@ export type Config = Readonly<
   z.infer<typeof ConfigSchema> & {
     seedDemo: boolean;
     sessionSecret: string;
+    /** The first encrypts; all decrypt. */
+    dataKeys: readonly DataKey[];
+    dataIndexKey: Buffer;
     publicUrl: string;
     logPretty: boolean;
   }
@@ -74,6 +133,8 @@ export class ConfigError extends Error {
 
 // A fixed demo secret is fine outside production: loadConfig refuses to start production without one.
 const DEMO_SECRET = 'satupintu-demo-secret-not-for-production-use-0000';
+// Derived from the fixed demo secret, so demo data stays readable whatever SESSION_SECRET a developer sets.
+const demoKey = (purpose: string) => Buffer.from(hkdfSync('sha256', DEMO_SECRET, 'satupintu-demo', purpose, 32));
 
 /** Parses the environment once; throws ConfigError naming every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -96,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     sessionSecret: c.SESSION_SECRET ?? DEMO_SECRET,
+    dataKeys: c.DATA_KEYS ?? [{ id: 'demo', key: demoKey('data-key') }],
+    dataIndexKey: c.DATA_INDEX_KEY ?? demoKey('data-index-key'),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logPretty: c.LOG_PRETTY ?? (process.stdout.isTTY === true && c.NODE_ENV !== 'production'),
   });

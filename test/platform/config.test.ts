@@ -11,10 +11,16 @@ function problemsOf(env: Record<string, string>): string[] {
   throw new Error('expected loadConfig to refuse this environment');
 }
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64url');
+const INDEX_KEY = Buffer.alloc(32, 3).toString('base64');
+
 const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://satupintu:rahasia@db.internal:5432/satupintu',
   SESSION_SECRET: 's'.repeat(48),
+  DATA_KEYS: `k2026:${KEY_A}`,
+  DATA_INDEX_KEY: INDEX_KEY,
 };
 
 describe('loadConfig', () => {
@@ -77,7 +83,7 @@ describe('loadConfig', () => {
 
   it('reports the production rules together with the other problems', () => {
     const problems = problemsOf({ NODE_ENV: 'production', PORT: 'delapan' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'SESSION_SECRET']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'DATA_INDEX_KEY', 'DATA_KEYS', 'PORT', 'SESSION_SECRET']);
   });
 
   it('refuses production without SESSION_SECRET', () => {
@@ -90,7 +96,12 @@ describe('loadConfig', () => {
     expect(problemsOf(env).map((p) => p.split(':')[0])).toEqual(['DATABASE_URL']);
   });
 
-  it('accepts production with both', () => {
+  it('refuses production without DATA_KEYS or DATA_INDEX_KEY', () => {
+    const { DATA_KEYS: _keys, DATA_INDEX_KEY: _index, ...env } = PRODUCTION;
+    expect(problemsOf(env).map((p) => p.split(':')[0])).toEqual(['DATA_KEYS', 'DATA_INDEX_KEY']);
+  });
+
+  it('accepts production with all of them', () => {
     expect(loadConfig(PRODUCTION)).toMatchObject({ NODE_ENV: 'production', seedDemo: false, logPretty: false });
   });
 
@@ -103,6 +114,45 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(3);
     const text = problems.join('\n');
     for (const secret of ['pendek-rahasia', 'sandi-rahasia', 'sandi-smtp']) expect(text).not.toContain(secret);
+  });
+
+  it('derives fixed demo data keys outside production when none are set', () => {
+    const config = loadConfig({});
+    expect(config.dataKeys.map((k) => k.id)).toEqual(['demo']);
+    expect(config.dataKeys[0]!.key).toHaveLength(32);
+    expect(config.dataIndexKey).toHaveLength(32);
+    expect(config.dataIndexKey.equals(config.dataKeys[0]!.key)).toBe(false);
+    // Fixed, so demo data encrypted in one run is readable in the next, whatever SESSION_SECRET says.
+    const again = loadConfig({ SESSION_SECRET: 'x'.repeat(40) });
+    expect(again.dataKeys[0]!.key.equals(config.dataKeys[0]!.key)).toBe(true);
+    expect(again.dataIndexKey.equals(config.dataIndexKey)).toBe(true);
+  });
+
+  it('parses DATA_KEYS in order, the first being the current key, in base64 or base64url', () => {
+    const config = loadConfig({ DATA_KEYS: ` k2026:${KEY_B} , k2025:${KEY_A},`, DATA_INDEX_KEY: INDEX_KEY });
+    expect(config.dataKeys.map((k) => k.id)).toEqual(['k2026', 'k2025']);
+    expect(config.dataKeys[0]!.key.equals(Buffer.alloc(32, 2))).toBe(true);
+    expect(config.dataKeys[1]!.key.equals(Buffer.alloc(32, 1))).toBe(true);
+    expect(config.dataIndexKey.equals(Buffer.alloc(32, 3))).toBe(true);
+  });
+
+  it('names a wrong data key by variable and entry without echoing it', () => {
+    const short = Buffer.alloc(16, 9).toString('base64');
+    const problems = problemsOf({
+      DATA_KEYS: `${KEY_A},k1:${short},k2:${KEY_B},k2:${KEY_A},bad.id:${KEY_B}`,
+      DATA_INDEX_KEY: short,
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['DATA_KEYS', 'DATA_KEYS', 'DATA_KEYS', 'DATA_KEYS', 'DATA_INDEX_KEY']);
+    expect(problems[0]).toContain('entry 1 ');
+    expect(problems[1]).toContain('entry 2 (key id "k1")');
+    expect(problems[2]).toContain('"k2" appears twice');
+    expect(problems[3]).toContain('entry 5 ');
+    const text = problems.join('\n');
+    for (const secret of [KEY_A, KEY_B, short]) expect(text).not.toContain(secret);
+  });
+
+  it('refuses a DATA_KEYS with no entry', () => {
+    expect(problemsOf({ DATA_KEYS: ' , ' })).toEqual(['DATA_KEYS: needs at least one keyId:key entry']);
   });
 
   it('shows the offending value of an ordinary setting', () => {
