@@ -24,10 +24,18 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * Columns added after the chain began. They are hashed when set and left out when null, so an event
+ * written before they existed hashes exactly as it did then; a value set, changed or cleared later
+ * still breaks that event's hash.
+ */
+const LATER_FIELDS = ['agencyId', 'unitId', 'mallId'] as const satisfies readonly (keyof ChainedFields)[];
+
+/**
  * sha256(prev_hash + canonical JSON of the fields). Time is hashed as ISO 8601 UTC with milliseconds,
  * which is exactly what a JS Date stored in timestamptz gives back on both drivers.
  */
 export function hashEvent(prevHash: string, fields: ChainedFields): string {
-  const payload = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
-  return createHash('sha256').update(prevHash).update(payload).digest('hex');
+  const hashed: Record<string, unknown> = { ...fields, occurredAt: fields.occurredAt.toISOString() };
+  for (const field of LATER_FIELDS) if (hashed[field] === null) delete hashed[field];
+  return createHash('sha256').update(prevHash).update(canonicalJson(hashed)).digest('hex');
 }

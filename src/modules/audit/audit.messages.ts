@@ -50,6 +50,9 @@ export const auditMessages = defineCatalog('audit', {
     'csv.before': 'sebelum',
     'csv.after': 'sesudah',
     'csv.hash': 'hash',
+    'csv.agencyId': 'id_instansi',
+    'csv.unitId': 'id_upp',
+    'csv.mallId': 'id_mpp',
     'error.AUDIT_DATE_RANGE_REVERSED': 'Tanggal akhir harus sama dengan atau sesudah tanggal awal.',
   },
   en: {
@@ -101,6 +104,9 @@ export const auditMessages = defineCatalog('audit', {
     'csv.before': 'before',
     'csv.after': 'after',
     'csv.hash': 'hash',
+    'csv.agencyId': 'agency_id',
+    'csv.unitId': 'unit_id',
+    'csv.mallId': 'mall_id',
     'error.AUDIT_DATE_RANGE_REVERSED': 'The end date must be the same as or after the start date.',
   },
 });

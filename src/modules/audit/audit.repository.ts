@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { isUuid, type Scope } from '../../platform/access/access.js';
 import type { AuditEventRow, AuditTables } from './audit.tables.js';
 
 /** Serialises appends to the chain across connections; any fixed number unique in the application. */
@@ -41,13 +42,40 @@ export interface EventFilter {
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Newest first, keyset-paginated on seq so a deep page or an export costs the same as the first. */
+/** The ids each tenant column must match for these scopes; undefined when a platform scope reads everything. */
+function tenantIds(scopes: readonly Scope[]) {
+  if (scopes.some((s) => s.kind === 'platform')) return undefined;
+  // An id that is no uuid names nothing, and would make Postgres refuse the whole query.
+  const of = (kind: Scope['kind']) => scopes.flatMap((s) => (s.kind === kind && s.id && isUuid(s.id) ? [s.id] : []));
+  return { agencyId: of('agency'), unitId: of('unit'), mallId: of('mall') };
+}
+
+/**
+ * Newest first, keyset-paginated on seq so a deep page or an export costs the same as the first.
+ * Only events inside `scopes`: a platform scope reads every event; an agency, unit or mall scope reads
+ * the events whose agency_id, unit_id or mall_id is that scope's id. Events with no tenant are
+ * platform-level (feedback, citizen accounts, anything written before tenants were recorded) and
+ * appear to platform scopes only; no scopes read nothing.
+ */
 export async function findEvents(
   db: Kysely<AuditTables>,
   filter: EventFilter,
+  scopes: readonly Scope[],
   page: { beforeSeq?: number | undefined; limit: number },
 ): Promise<AuditEventRow[]> {
   let q = db.selectFrom('audit.event').selectAll();
+  const tenants = tenantIds(scopes);
+  if (tenants) {
+    const { agencyId, unitId, mallId } = tenants;
+    if (agencyId.length + unitId.length + mallId.length === 0) return [];
+    q = q.where((eb) => {
+      const matches: Expression<SqlBool>[] = [];
+      if (agencyId.length > 0) matches.push(eb('agencyId', 'in', agencyId));
+      if (unitId.length > 0) matches.push(eb('unitId', 'in', unitId));
+      if (mallId.length > 0) matches.push(eb('mallId', 'in', mallId));
+      return eb.or(matches);
+    });
+  }
   if (filter.actor) {
     const actor = filter.actor;
     q = q.where((eb) => eb.or([eb('actorId', '=', actor), eb('actorName', 'ilike', `%${likeEscape(actor)}%`)]));

@@ -1,17 +1,28 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, expectErrorPage, expectJsonError, VALID_FEEDBACK } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/databases.js';
-import { ANONYMOUS, type Actor } from '../../platform/access/access.js';
+import { ANONYMOUS, type Actor, type Scope, type TenantPath } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
 import { recordAudit } from './index.js';
 
-const grant = (permissions: string[]) => ({ role: 'test', scope: { kind: 'platform' as const }, permissions: new Set(permissions) });
+const grant = (permissions: string[], scope: Scope = { kind: 'platform' }) => ({ role: 'test', scope, permissions: new Set(permissions) });
+
+const AGENCY_A = '0a000000-0000-4000-8000-00000000000a';
+const AGENCY_B = '0b000000-0000-4000-8000-00000000000b';
+const UNIT_A = 'a1000000-0000-4000-8000-0000000000a1';
 
 /** Stand-ins for identity: the `x-test-actor` header says who is calling. */
 const ACTORS: Record<string, Actor> = {
   auditor: { kind: 'staff', id: 'auditor-1', name: 'Dewi Auditor', sessionId: 's1', grants: [grant(['audit.read'])] },
+  auditorA: {
+    kind: 'staff',
+    id: 'auditor-a',
+    name: 'Auditor Instansi A',
+    sessionId: 's4',
+    grants: [grant(['audit.read'], { kind: 'agency', id: AGENCY_A }), grant(['queue.serve'], { kind: 'agency', id: AGENCY_B })],
+  },
   clerk: { kind: 'staff', id: 'clerk-1', name: 'Budi Loket', sessionId: 's2', grants: [grant(['queue.serve'])] },
   citizen: { kind: 'citizen', id: 'cit-1', name: 'Rina', sessionId: 's3' },
 };
@@ -34,7 +45,7 @@ eachDatabase('audit trail routes', (db) => {
     await app.close();
   });
 
-  const seed = async (events: { action: string; subjectId: string; after?: Record<string, unknown> }[]) => {
+  const seed = async (events: { action: string; subjectId: string; after?: Record<string, unknown>; tenant?: TenantPath }[]) => {
     for (const e of events) {
       await db()
         .db.transaction()
@@ -44,6 +55,7 @@ eachDatabase('audit trail routes', (db) => {
             action: e.action,
             subject: { type: 'feedback', id: e.subjectId },
             after: e.after,
+            tenant: e.tenant,
           }),
         );
     }
@@ -190,5 +202,70 @@ eachDatabase('audit trail routes', (db) => {
     // Header plus five events, newest first; every record ends in CRLF.
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(6);
     expect(text.split('\r\n')[1]).toMatch(/^5,/);
+  });
+
+  describe('scoped to the auditor’s grants', () => {
+    beforeEach(async () => {
+      await seed([
+        { action: 'portal.feedback.submitted', subjectId: 'platform-level' },
+        { action: 'queue.ticket.called', subjectId: 'subject-of-a', tenant: { agencyId: AGENCY_A } },
+        { action: 'queue.ticket.called', subjectId: 'subject-of-b', tenant: { agencyId: AGENCY_B } },
+        { action: 'queue.ticket.served', subjectId: 'unit-of-a', tenant: { agencyId: AGENCY_A, unitId: UNIT_A } },
+      ]);
+    });
+
+    const csvSubjects = (body: string) =>
+      body
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(',')[8]);
+
+    it('an auditor granted at agency A reads A’s events and never B’s or platform-level ones: JSON, page and CSV', async () => {
+      const json = await app.inject({ url: '/api/v1/audit/events', headers: as('auditorA') });
+      expect(json.statusCode, json.body).toBe(200);
+      const body = json.json<EventList & { events: { tenant: TenantPath }[] }>();
+      expect(body.events.map((e) => e.subject.id)).toEqual(['unit-of-a', 'subject-of-a']);
+      expect(body.events[1]!.tenant).toEqual({ agencyId: AGENCY_A, unitId: null, mallId: null });
+
+      const page = await app.inject({ url: '/admin/audit', headers: as('auditorA', 'text/html') });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('subject-of-a');
+      expect(page.body).not.toContain('subject-of-b');
+      expect(page.body).not.toContain('platform-level');
+
+      const csv = await app.inject({ url: '/admin/audit/export.csv?lang=en', headers: as('auditorA') });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/,hash,agency_id,unit_id,mall_id$/);
+      expect(csvSubjects(csv.body)).toEqual(['unit-of-a', 'subject-of-a']);
+      expect(csv.body).toContain(`,${AGENCY_A},,\r\n`);
+      expect(csv.body).not.toContain('subject-of-b');
+    });
+
+    it('filters and the cursor apply inside the scope', async () => {
+      const get = async (query: string) =>
+        (await app.inject({ url: `/api/v1/audit/events?${query}`, headers: as('auditorA') })).json<EventList>();
+      expect((await get('action=queue.ticket.called')).events.map((e) => e.subject.id)).toEqual(['subject-of-a']);
+      expect((await get('subjectId=subject-of-b')).events).toEqual([]);
+      const first = await get('limit=1');
+      expect(first.events.map((e) => e.seq)).toEqual([4]);
+      expect(first.nextBefore).toBe(4);
+      expect(await get('limit=1&before=4')).toEqual({ events: [expect.objectContaining({ seq: 2 })], nextBefore: null });
+    });
+
+    it('a platform auditor reads every event, those without a tenant included: JSON, page and CSV', async () => {
+      const json = await app.inject({ url: '/api/v1/audit/events', headers: as('auditor') });
+      expect(json.json<EventList>().events.map((e) => e.subject.id)).toEqual([
+        'unit-of-a',
+        'subject-of-b',
+        'subject-of-a',
+        'platform-level',
+      ]);
+      const page = await app.inject({ url: '/admin/audit', headers: as('auditor', 'text/html') });
+      for (const id of ['platform-level', 'subject-of-a', 'subject-of-b']) expect(page.body).toContain(id);
+      const csv = await app.inject({ url: '/admin/audit/export.csv', headers: as('auditor') });
+      expect(csvSubjects(csv.body)).toEqual(['unit-of-a', 'subject-of-b', 'subject-of-a', 'platform-level']);
+    });
   });
 });

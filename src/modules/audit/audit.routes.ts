@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { scopesFor } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
 import { pageContext } from '../../platform/http/page.js';
 import { lookupMessage, type Locale } from '../../platform/i18n/catalog.js';
@@ -11,8 +13,9 @@ import { AuditEventList, AuditPageQuery, DEFAULT_LIMIT, type AuditFilterQuery } 
 import { auditEventsInBatches, listAuditEvents } from './audit.service.js';
 import type { AuditEventRow } from './audit.tables.js';
 
-// Platform-wide for now: events carry no tenant yet, so an agency-scoped auditor would see everyone's.
-const READ = { permission: 'audit.read', scope: 'platform' } as const;
+// A grant at any scope; each read returns only the events inside the caller's scopes (see findEvents).
+const READ = { permission: 'audit.read', scope: 'filtered' } as const;
+const readScopes = (request: FastifyRequest) => scopesFor(request.actor, READ.permission);
 
 /** Filter dates are calendar days as Indonesians read them; the trail's clock is WIB, as the pages show. */
 const startOfDayWib = (date: string) => new Date(`${date}T00:00:00+07:00`);
@@ -49,6 +52,7 @@ function toJson(e: AuditEventRow) {
     action: e.action,
     subject: { type: e.subjectType, id: e.subjectId },
     requestId: e.requestId,
+    tenant: { agencyId: e.agencyId, unitId: e.unitId, mallId: e.mallId },
     before: e.before,
     after: e.after,
     hash: e.hash,
@@ -69,6 +73,9 @@ const CSV_COLUMNS = [
   'before',
   'after',
   'hash',
+  'agencyId',
+  'unitId',
+  'mallId',
 ] as const;
 
 const csvCells = (e: AuditEventRow) => [
@@ -85,6 +92,9 @@ const csvCells = (e: AuditEventRow) => [
   e.before ? JSON.stringify(e.before) : '',
   e.after ? JSON.stringify(e.after) : '',
   e.hash,
+  e.agencyId,
+  e.unitId,
+  e.mallId,
 ];
 
 export async function auditRoutes(app: App) {
@@ -92,7 +102,10 @@ export async function auditRoutes(app: App) {
 
   app.get('/admin/audit', { config: { access: READ }, schema: { querystring: AuditPageQuery } }, async (request, reply) => {
     const filter = filterOf(request.query);
-    const page = await listAuditEvents(database.db, toFilter(filter), { before: request.query.before, limit: request.query.limit });
+    const page = await listAuditEvents(database.db, toFilter(filter), readScopes(request), {
+      before: request.query.before,
+      limit: request.query.limit,
+    });
     return reply.html(
       renderDocument(
         AuditTrailPage({
@@ -119,7 +132,7 @@ export async function auditRoutes(app: App) {
       },
     },
     async (request) => {
-      const page = await listAuditEvents(database.db, toFilter(filterOf(request.query)), {
+      const page = await listAuditEvents(database.db, toFilter(filterOf(request.query)), readScopes(request), {
         before: request.query.before,
         limit: request.query.limit,
       });
@@ -130,12 +143,13 @@ export async function auditRoutes(app: App) {
   // Streamed a batch at a time, so exporting years of trail holds one batch in memory, not the trail.
   app.get('/admin/audit/export.csv', { config: { access: READ }, schema: { querystring: AuditPageQuery } }, async (request, reply) => {
     const filter = toFilter(filterOf(request.query));
+    const scopes = readScopes(request);
     const locale: Locale = request.locale;
     const header = CSV_COLUMNS.map((c) => lookupMessage(`audit.csv.${c}`, locale) ?? c);
     async function* lines() {
       // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names with diacritics).
       yield `\uFEFF${csvRow(header)}`;
-      for await (const batch of auditEventsInBatches(database.db, filter)) {
+      for await (const batch of auditEventsInBatches(database.db, filter, scopes)) {
         yield batch.map((e) => csvRow(csvCells(e))).join('');
       }
     }

@@ -42,6 +42,8 @@ export const AuditEventJson = z.object({
   action: z.string(),
   subject: z.object({ type: z.string(), id: z.string() }),
   requestId: z.string().nullable(),
+  /** Where the audited record sits; all null for a platform-level event. */
+  tenant: z.object({ agencyId: z.guid().nullable(), unitId: z.guid().nullable(), mallId: z.guid().nullable() }),
   before: SummaryJson,
   after: SummaryJson,
   hash: z.string(),

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/databases.js';
+import type { Scope } from '../../platform/access/access.js';
 import { recordAudit, recordPersonalDataAccess, listPersonalDataAccesses, verifyAuditChain, type AuditRecord } from './index.js';
-import { GENESIS_HASH, hashEvent } from './audit.chain.js';
+import { canonicalJson, GENESIS_HASH, hashEvent } from './audit.chain.js';
+import { listAuditEvents } from './audit.service.js';
 import type { AuditTables } from './audit.tables.js';
 import { tablesOf, type Database } from '../../platform/db/database.js';
 
@@ -227,5 +230,143 @@ eachDatabase('personal-data access log', (db) => {
     const actions = await sql<{ action: string }>`select action from audit.event`.execute(db().db);
     expect(actions.rows.every((r) => r.action === 'audit.personal-data.viewed')).toBe(true);
     expect(await verifyAuditChain(db().db)).toEqual({ ok: true, checked: 3 });
+  });
+});
+
+const AGENCY_A = '0a000000-0000-4000-8000-00000000000a';
+const AGENCY_B = '0b000000-0000-4000-8000-00000000000b';
+const UNIT_A1 = 'a1000000-0000-4000-8000-0000000000a1';
+const UNIT_B1 = 'b1000000-0000-4000-8000-0000000000b1';
+const MALL = '3a110000-0000-4000-8000-000000000001';
+
+eachDatabase('audit events carry their tenant', (db) => {
+  const appendAt = (subjectId: string, tenant?: AuditRecord['tenant']) =>
+    db()
+      .db.transaction()
+      .execute((tx) => recordAudit(tx, { ...record(1), subject: { type: 'feedback', id: subjectId }, tenant }));
+
+  it('stores the tenant path in lower case, so the stored row hashes as it was written', async () => {
+    await appendAt('x', { agencyId: AGENCY_A.toUpperCase(), unitId: UNIT_A1, mallId: null });
+    const row = await auditTables(db()).selectFrom('audit.event').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ agencyId: AGENCY_A, unitId: UNIT_A1, mallId: null });
+    expect(await verifyAuditChain(db().db)).toEqual({ ok: true, checked: 1 });
+  });
+
+  it('refuses a tenant id that is not a uuid, writing nothing', async () => {
+    await expect(appendAt('x', { agencyId: 'disdukcapil' })).rejects.toThrow(/agencyId must be a uuid/);
+    expect(await events(db())).toEqual([]);
+  });
+
+  it('an event written before tenants were recorded still verifies, and the chain goes on from it', async () => {
+    // Hashed exactly as before the tenant columns existed: no agencyId, unitId or mallId keys at all.
+    const old = {
+      seq: 1,
+      occurredAt: '2026-11-01T02:03:04.005Z',
+      actorKind: 'staff',
+      actorId: 'staff-1',
+      actorName: 'Siti Rahma',
+      actorUnit: null,
+      action: 'portal.feedback.acknowledged',
+      subjectType: 'feedback',
+      subjectId: 'fb-old',
+      requestId: null,
+      before: null,
+      after: { status: 'acknowledged' },
+    };
+    const hash = createHash('sha256').update(GENESIS_HASH).update(canonicalJson(old)).digest('hex');
+    await sql`insert into audit.event (seq, occurred_at, actor_kind, actor_id, actor_name, action, subject_type, subject_id, after, prev_hash, hash)
+      values (1, ${old.occurredAt}, 'staff', 'staff-1', 'Siti Rahma', ${old.action}, 'feedback', 'fb-old', '{"status":"acknowledged"}',
+              ${GENESIS_HASH}, ${hash})`.execute(db().db);
+    await appendAt('fb-new', { agencyId: AGENCY_A });
+    await appendAt('fb-platform');
+    expect(await verifyAuditChain(db().db)).toEqual({ ok: true, checked: 3 });
+  });
+
+  for (const [change, update] of [
+    ['moved to another agency', sql`update audit.event set agency_id = ${AGENCY_B} where seq = 2`],
+    ['stripped of its agency', sql`update audit.event set agency_id = null where seq = 2`],
+    ['stripped of its mall', sql`update audit.event set mall_id = null where seq = 2`],
+    ['given a tenant it was written without', sql`update audit.event set unit_id = ${UNIT_B1} where seq = 3`],
+  ] as const) {
+    it(`an event ${change}: hash mismatch at that event`, async () => {
+      await appendAt('a', { agencyId: AGENCY_A });
+      await appendAt('b', { agencyId: AGENCY_A, unitId: UNIT_A1, mallId: MALL });
+      await appendAt('c');
+      await appendAt('d', { agencyId: AGENCY_A });
+      await update.execute(db().db);
+      const seq = change.startsWith('given') ? 3 : 2;
+      expect(await verifyAuditChain(db().db)).toMatchObject({ ok: false, seq, reason: 'hash-mismatch', checked: seq - 1 });
+    });
+  }
+});
+
+eachDatabase('audit reads are limited to the reader’s scopes', (db) => {
+  // A's agency, A's unit in the mall, B's unit in the same mall, and a platform-level event.
+  beforeEach(async () => {
+    const tenants: [string, AuditRecord['tenant']][] = [
+      ['agency-a', { agencyId: AGENCY_A }],
+      ['unit-a1', { agencyId: AGENCY_A, unitId: UNIT_A1 }],
+      ['booth-a1', { agencyId: AGENCY_A, unitId: UNIT_A1, mallId: MALL }],
+      ['booth-b1', { agencyId: AGENCY_B, unitId: UNIT_B1, mallId: MALL }],
+      ['feedback', undefined],
+    ];
+    for (const [id, tenant] of tenants) {
+      await db()
+        .db.transaction()
+        .execute((tx) => recordAudit(tx, { ...record(1), subject: { type: 'test', id }, tenant }));
+    }
+  });
+
+  const read = async (scopes: Scope[]) => (await listAuditEvents(db().db, {}, scopes, { limit: 50 })).events.map((e) => e.subjectId).sort();
+
+  it('a platform scope reads every event, including those with no tenant', async () => {
+    expect(await read([{ kind: 'platform' }])).toEqual(['agency-a', 'booth-a1', 'booth-b1', 'feedback', 'unit-a1']);
+  });
+
+  it('an agency scope reads the events of its agency and of everything under it, never another agency’s', async () => {
+    expect(await read([{ kind: 'agency', id: AGENCY_A }])).toEqual(['agency-a', 'booth-a1', 'unit-a1']);
+    expect(await read([{ kind: 'agency', id: AGENCY_B }])).toEqual(['booth-b1']);
+  });
+
+  it('a unit scope reads its unit’s events, a mall scope its mall’s, and several scopes their union', async () => {
+    expect(await read([{ kind: 'unit', id: UNIT_A1 }])).toEqual(['booth-a1', 'unit-a1']);
+    expect(await read([{ kind: 'mall', id: MALL }])).toEqual(['booth-a1', 'booth-b1']);
+    expect(
+      await read([
+        { kind: 'unit', id: UNIT_B1 },
+        { kind: 'agency', id: AGENCY_A },
+      ]),
+    ).toEqual(['agency-a', 'booth-a1', 'booth-b1', 'unit-a1']);
+  });
+
+  it('no scope, a scope without an id, or an id that is no uuid reads nothing', async () => {
+    expect(await read([])).toEqual([]);
+    expect(await read([{ kind: 'agency' }])).toEqual([]);
+    expect(await read([{ kind: 'agency', id: 'not-a-uuid' }])).toEqual([]);
+  });
+});
+
+eachDatabase('personal-data reads carry the reader’s tenant', (db) => {
+  it('an auditor of the reader’s agency sees the read; the citizen sees every read of their data', async () => {
+    for (const [staffId, agencyId] of [
+      ['staff-a', AGENCY_A],
+      ['staff-b', AGENCY_B],
+    ] as const) {
+      await db()
+        .db.transaction()
+        .execute((tx) =>
+          recordPersonalDataAccess(tx, {
+            staff: { kind: 'staff', id: staffId, name: staffId, unitName: 'Unit' },
+            subjectAccountId: 'acc-42',
+            fields: ['nik'],
+            purpose: 'application.review',
+            tenant: { agencyId },
+          }),
+        );
+    }
+    const seenByA = await listAuditEvents(db().db, {}, [{ kind: 'agency', id: AGENCY_A }], { limit: 10 });
+    expect(seenByA.events.map((e) => e.actorId)).toEqual(['staff-a']);
+    expect((await listPersonalDataAccesses(db().db, 'acc-42')).map((e) => e.staffName)).toEqual(['staff-b', 'staff-a']);
+    expect(await verifyAuditChain(db().db)).toEqual({ ok: true, checked: 2 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isUuid, type Scope, type TenantPath } from '../../platform/access/access.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { GENESIS_HASH, hashEvent, type ChainedFields } from './audit.chain.js';
 import { chainBatch, countEvents, findEvents, insertEvent, lockChainHead, type EventFilter } from './audit.repository.js';
@@ -20,6 +21,12 @@ export interface AuditRecord {
   before?: Record<string, unknown> | undefined;
   after?: Record<string, unknown> | undefined;
   requestId?: string | undefined;
+  /**
+   * Where the changed record sits, as its whole path (a booth: its agency, unit and mall), so an auditor
+   * granted at any of them reads the event. Omitted for platform-level events, which only platform-scope
+   * auditors read.
+   */
+  tenant?: TenantPath | undefined;
 }
 
 const ACTION = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
@@ -31,11 +38,25 @@ type AnyTx = Transaction<any>;
 type AnyDb = Kysely<any>;
 
 /**
+ * A tenant id as the uuid column will give it back (lower case), so the hash computed here is the one
+ * verification recomputes from the stored row.
+ */
+function tenantId(id: string | null | undefined, field: keyof TenantPath): string | null {
+  if (id === undefined || id === null) return null;
+  if (!isUuid(id)) throw new Error(`Audit tenant ${field} must be a uuid, got ${JSON.stringify(id)}`);
+  return id.toLowerCase();
+}
+
+/**
  * Appends one event to the chain in the caller's transaction, so the trail holds exactly the changes
  * that committed. Holds the chain lock until that transaction ends: keep audited transactions short.
  */
 export async function recordAudit(tx: AnyTx, record: AuditRecord): Promise<{ seq: number; hash: string }> {
   if (!ACTION.test(record.action)) throw new Error(`Audit action ${record.action} must be <module>.<entity>.<verb>`);
+  const tenant = record.tenant ?? {};
+  const agencyId = tenantId(tenant.agencyId, 'agencyId');
+  const unitId = tenantId(tenant.unitId, 'unitId');
+  const mallId = tenantId(tenant.mallId, 'mallId');
   const db = tablesOf<AuditTables>(tx);
   const head = await lockChainHead(db);
   const actor = record.actor;
@@ -50,6 +71,9 @@ export async function recordAudit(tx: AnyTx, record: AuditRecord): Promise<{ seq
     subjectType: record.subject.type,
     subjectId: record.subject.id,
     requestId: record.requestId ?? null,
+    agencyId,
+    unitId,
+    mallId,
     before: summarize(record.before),
     after: summarize(record.after),
   };
@@ -61,6 +85,8 @@ export async function recordAudit(tx: AnyTx, record: AuditRecord): Promise<{ seq
 
 export const PERSONAL_DATA_VIEWED = 'audit.personal-data.viewed';
 
+const ALL_TENANTS: readonly Scope[] = [{ kind: 'platform' }];
+
 export interface PersonalDataAccess {
   staff: { kind: 'staff'; id: string; name: string; unitName: string };
   subjectAccountId: string;
@@ -69,6 +95,11 @@ export interface PersonalDataAccess {
   /** Why, in the staff member's words or as a code, e.g. `application.review`. */
   purpose: string;
   requestId?: string | undefined;
+  /**
+   * Where the staff member read it from (their agency, unit or mall), so auditors there can oversee
+   * their own staff's reads. The citizen's own log shows every read whatever its tenant.
+   */
+  tenant?: TenantPath | undefined;
 }
 
 /**
@@ -82,6 +113,7 @@ export async function recordPersonalDataAccess(tx: AnyTx, access: PersonalDataAc
     subject: { type: 'account', id: access.subjectAccountId },
     after: { fields: [...access.fields], purpose: access.purpose },
     requestId: access.requestId,
+    tenant: access.tenant,
   });
 }
 
@@ -98,6 +130,8 @@ export async function listPersonalDataAccesses(db: AnyDb, subjectAccountId: stri
   const rows = await findEvents(
     tablesOf<AuditTables>(db),
     { actionPrefix: PERSONAL_DATA_VIEWED, subjectType: 'account', subjectId: subjectAccountId },
+    // The citizen sees every read of their data, whichever agency, unit or mall it came from.
+    ALL_TENANTS,
     { limit },
   );
   return rows.map((r) => ({
@@ -109,22 +143,31 @@ export async function listPersonalDataAccesses(db: AnyDb, subjectAccountId: stri
   }));
 }
 
-/** One page of the trail, newest first; `nextBefore` is the cursor for the following page. */
+/**
+ * One page of the trail inside the reader's scopes, newest first; `nextBefore` is the cursor for the
+ * following page. See `findEvents` for what each scope reads.
+ */
 export async function listAuditEvents(
   db: AnyDb,
   filter: EventFilter,
+  scopes: readonly Scope[],
   page: { before?: number | undefined; limit: number },
 ): Promise<{ events: AuditEventRow[]; nextBefore: number | undefined }> {
-  const rows = await findEvents(tablesOf<AuditTables>(db), filter, { beforeSeq: page.before, limit: page.limit + 1 });
+  const rows = await findEvents(tablesOf<AuditTables>(db), filter, scopes, { beforeSeq: page.before, limit: page.limit + 1 });
   const events = rows.slice(0, page.limit);
   return { events, nextBefore: rows.length > page.limit ? events.at(-1)!.seq : undefined };
 }
 
-/** Every event of the filtered trail, newest first, fetched a batch at a time (for the CSV export). */
-export async function* auditEventsInBatches(db: AnyDb, filter: EventFilter, batchSize = 1000): AsyncGenerator<AuditEventRow[]> {
+/** Every event of the filtered trail inside the reader's scopes, newest first, a batch at a time (for the CSV export). */
+export async function* auditEventsInBatches(
+  db: AnyDb,
+  filter: EventFilter,
+  scopes: readonly Scope[],
+  batchSize = 1000,
+): AsyncGenerator<AuditEventRow[]> {
   let before: number | undefined;
   for (;;) {
-    const rows = await findEvents(tablesOf<AuditTables>(db), filter, { beforeSeq: before, limit: batchSize });
+    const rows = await findEvents(tablesOf<AuditTables>(db), filter, scopes, { beforeSeq: before, limit: batchSize });
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;

@@ -18,6 +18,10 @@ export type AuditTables = {
     subjectType: string;
     subjectId: string;
     requestId: string | null;
+    /** Where the audited record sits in the organization tree; all null for a platform-level event. */
+    agencyId: string | null;
+    unitId: string | null;
+    mallId: string | null;
     before: ColumnType<Summary | null, string | null, string | null>;
     after: ColumnType<Summary | null, string | null, string | null>;
     prevHash: string;

@@ -2,6 +2,7 @@ import { scopesFor, type Actor, type Scope } from '../../platform/access/access.
 import { tablesOf, type Db, type Tx } from '../../platform/db/database.js';
 import { emit } from '../../platform/events/outbox.js';
 import { recordAudit } from '../audit/index.js';
+import { organizationSubjects } from './organizations.subjects.js';
 import * as E from './organizations.errors.js';
 import * as R from './organizations.repository.js';
 import type { LifecycleTable } from './organizations.repository.js';
@@ -80,12 +81,16 @@ async function announce(tx: Tx, ctx: ServiceContext, action: string, payload: Re
   await emit(tx, action, payload, meta(ctx));
   const values = row as Record<string, unknown>;
   const after = Object.fromEntries(AUDITED_FIELDS.filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+  const subject = { type: action.split('.')[1]!, id: String(Object.values(payload)[0]) };
   await recordAudit(tx, {
     actor: ctx.actor,
     action,
-    subject: { type: action.split('.')[1]!, id: String(Object.values(payload)[0]) },
+    subject,
     after,
     requestId: ctx.requestId,
+    // The record's place in the tree (a booth: its agency, unit and mall), so auditors scoped there read
+    // the change; looked up by the subject's access resolver (`org-unit` → `orgUnitId`) inside this transaction.
+    tenant: await organizationSubjects[`${subject.type.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}Id`]?.(tx, subject.id),
   });
 }
 
