@@ -100,7 +100,7 @@ export function formatBanner(info: { url: string; database: string; seed: DemoSe
   if (info.seed) {
     lines.push(`  Demo data   ${info.seed.created > 0 ? `seeded (${info.seed.created} records)` : 'already seeded, reused'}`);
     if (info.seed.logins.length === 0) {
-      lines.push('  Demo logins: none yet (accounts arrive with the identity module)');
+      lines.push('  Demo logins: none');
     } else {
       lines.push('  Demo logins:');
       const roleWidth = Math.max(...info.seed.logins.map((l) => l.role.length));
@@ -134,7 +134,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
     // Shutdown below has its own grace period; leave room for the web server and the database.
     jobs = await startJobs({ database, log: logger, work: hasWorker, mail, stopTimeoutMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
     if (hasWeb) {
-      app = await buildApp({ config, database, logger });
+      app = await buildApp({ config, database, logger, mail });
       await app.listen({ host: config.HOST, port: config.PORT });
     }
   } catch (error) {

@@ -1,7 +1,8 @@
 import type { ModuleDefinition } from './platform/module.js';
 import { auditModule } from './modules/audit/index.js';
+import { identityModule } from './modules/identity/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { portalModule } from './modules/portal/index.js';
 
 /** The one list of modules, in dependency order. */
-export const MODULES: readonly ModuleDefinition[] = [auditModule, organizationsModule, portalModule];
+export const MODULES: readonly ModuleDefinition[] = [auditModule, organizationsModule, identityModule, portalModule];

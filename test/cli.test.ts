@@ -132,7 +132,21 @@ describe('serve', () => {
     expect(banners[1]).toMatch(/Demo data\s+already seeded, reused/);
     for (const banner of banners) {
       expect(banner).toContain('Open        http://localhost:');
-      expect(banner).toContain('Demo logins: none yet (accounts arrive with the identity module)');
+      // One login per role, the same on the second start, with the password to type.
+      for (const role of [
+        'platform_admin',
+        'mall_manager',
+        'agency_admin',
+        'unit_admin',
+        'counter_officer',
+        'processor',
+        'complaint_handler',
+        'evaluator',
+        'auditor',
+        'citizen',
+      ]) {
+        expect(banner).toMatch(new RegExp(`\\n\\s+${role}\\s+\\S+@\\S+\\s+pelayanan-prima-2026\\n`));
+      }
     }
   });
 });

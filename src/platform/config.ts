@@ -93,9 +93,16 @@ export const ConfigSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Satupintu <no-reply@satupintu.localhost>'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Staff must use an authenticator app (TOTP). Defaults to on in production, off in the demo. */
+  STAFF_TOTP_REQUIRED: bool.optional(),
+  /** Optional OpenID Connect sign-in for citizens (e.g. a regional SSO); off unless all three are set. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).default('SSO'),
 });
 
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATA_KEYS', 'DATA_INDEX_KEY', 'DATABASE_URL', 'SMTP_URL']);
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATA_KEYS', 'DATA_INDEX_KEY', 'DATABASE_URL', 'SMTP_URL', 'OIDC_CLIENT_SECRET']);
 
 /**
  * Rules that depend on more than one setting. Checked apart from the schema so that they are reported
@@ -109,6 +116,11 @@ function crossFieldProblems(input: Record<string, string | undefined>): string[]
     if (!input.DATA_INDEX_KEY) problems.push('DATA_INDEX_KEY: is required in production (base64 of 32 bytes)');
     if (!input.DATABASE_URL) problems.push('DATABASE_URL: is required in production (PGlite is for demos and single-mall pilots)');
   }
+  const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const setOidc = oidc.filter((k) => input[k]);
+  if (setOidc.length > 0 && setOidc.length < oidc.length) {
+    problems.push(`${oidc.filter((k) => !input[k]).join(', ')}: required when ${setOidc.join(', ')} is set (OIDC sign-in needs all three)`);
+  }
   return problems;
 }
 
@@ -121,6 +133,7 @@ export type Config = Readonly<
     dataIndexKey: Buffer;
     publicUrl: string;
     logPretty: boolean;
+    staffTotpRequired: boolean;
   }
 >;
 
@@ -161,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataIndexKey: c.DATA_INDEX_KEY ?? demoKey('data-index-key'),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logPretty: c.LOG_PRETTY ?? (process.stdout.isTTY === true && c.NODE_ENV !== 'production'),
+    staffTotpRequired: c.STAFF_TOTP_REQUIRED ?? c.NODE_ENV === 'production',
   });
 }

@@ -26,13 +26,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function buildTestApp(
   database: Database,
   overrides: Record<string, string> = {},
-  options: { resolveActor?: ServerDeps['resolveActor'] } = {},
+  options: { resolveActor?: ServerDeps['resolveActor']; mail?: ServerDeps['mail']; sms?: ServerDeps['sms'] } = {},
 ): Promise<App> {
   return buildApp({
     config: testConfig(overrides),
     database,
     logger: pino({ level: 'silent' }),
     ...(options.resolveActor ? { resolveActor: options.resolveActor } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
   });
 }
 

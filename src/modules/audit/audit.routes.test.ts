@@ -61,9 +61,11 @@ eachDatabase('audit trail routes', (db) => {
     }
   };
 
-  it('refuse anonymous callers with 401', async () => {
+  it('refuse anonymous callers with 401, and send a browser to sign in first', async () => {
     expectJsonError(await app.inject({ url: '/api/v1/audit/events' }), 401, 'HTTP_UNAUTHENTICATED');
-    expectErrorPage(await app.inject({ url: '/admin/audit', headers: { accept: 'text/html' } }), 401, 'HTTP_UNAUTHENTICATED');
+    const page = await app.inject({ url: '/admin/audit?action=identity', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/masuk?next=%2Fadmin%2Faudit%3Faction%3Didentity');
     expect((await app.inject({ url: '/admin/audit/export.csv' })).statusCode).toBe(401);
   });
 

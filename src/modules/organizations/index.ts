@@ -31,4 +31,7 @@ export const organizationsModule: ModuleDefinition = {
 export { importRegions, loadRegionSource, regionSourceVersion, type RegionImportResult } from './import-regions.js';
 export { timeZoneOfProvince } from './time-zone.js';
 export { MANAGE as ORGANIZATIONS_MANAGE } from './organizations.service.js';
+/** Use cases other modules' seeds and tests build the tree with. */
+export { createAgency, createMall, createServiceUnit } from './organizations.service.js';
 export { tenantOfServiceUnit } from './organizations.subjects.js';
+export { findIdsByCode, findRegionByCode, listScopeNodes, scopeNode, unitIdsOfAgencies, type ScopeNode } from './organizations.lookups.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildTestApp, expectErrorPage, expectFormWithErrors, getPage, postForm } from '../../../test/support/app.js';
+import { buildTestApp, expectFormWithErrors, getPage, postForm } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/databases.js';
 import { ANONYMOUS, type Actor } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
@@ -34,8 +34,10 @@ eachDatabase('organizations admin pages', (db) => {
     expect(page.body).toContain('role="search"');
   });
 
-  it('refuses the admin pages to anonymous visitors', async () => {
-    expectErrorPage(await app.inject({ url: '/admin/organisasi/mpp', headers: { accept: 'text/html' } }), 401, 'HTTP_UNAUTHENTICATED');
+  it('sends anonymous visitors of the admin pages to sign in, coming back afterwards', async () => {
+    const response = await app.inject({ url: '/admin/organisasi/mpp', headers: { accept: 'text/html' } });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/masuk?next=%2Fadmin%2Forganisasi%2Fmpp');
   });
 
   it('creates an agency from the form and returns to the list with a confirmation', async () => {

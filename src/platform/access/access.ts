@@ -37,11 +37,14 @@ export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous' });
  */
 export type PermissionScope = 'platform' | 'filtered' | { subject: string };
 
-/** `public`: anyone; `citizen`: a signed-in citizen; `staff`: any signed-in staff member; or a permission at a scope. */
-export type Access = 'public' | 'citizen' | 'staff' | { permission: string; scope: PermissionScope };
+/**
+ * `public`: anyone; `signed-in`: anyone with a session (their own account pages); `citizen`: a signed-in
+ * citizen; `staff`: any signed-in staff member; or a permission at a scope.
+ */
+export type Access = 'public' | 'signed-in' | 'citizen' | 'staff' | { permission: string; scope: PermissionScope };
 
 /** Navigation entries only need to know whether to show a link: a permission held anywhere will do. */
-export type NavAccess = 'public' | 'citizen' | 'staff' | { permission: string; scope?: PermissionScope };
+export type NavAccess = 'public' | 'signed-in' | 'citizen' | 'staff' | { permission: string; scope?: PermissionScope };
 
 const PERMISSION = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 const SUBJECT_KEY = /^[a-z][A-Za-z0-9]*$/;
@@ -53,7 +56,7 @@ function isPermissionScope(value: unknown): value is PermissionScope {
 }
 
 export function isAccess(value: unknown): value is Access {
-  if (value === 'public' || value === 'citizen' || value === 'staff') return true;
+  if (value === 'public' || value === 'signed-in' || value === 'citizen' || value === 'staff') return true;
   if (typeof value !== 'object' || value === null) return false;
   const { permission, scope } = value as { permission?: unknown; scope?: unknown };
   return typeof permission === 'string' && PERMISSION.test(permission) && isPermissionScope(scope);
@@ -68,6 +71,7 @@ export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';
 export function decideAccess(actor: Actor, access: Access | NavAccess): AccessDecision {
   if (access === 'public') return 'allow';
   if (actor.kind === 'anonymous') return 'unauthenticated';
+  if (access === 'signed-in') return 'allow';
   if (access === 'citizen') return actor.kind === 'citizen' ? 'allow' : 'forbidden';
   if (actor.kind !== 'staff') return 'forbidden';
   if (access === 'staff') return 'allow';

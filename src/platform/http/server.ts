@@ -53,6 +53,10 @@ export interface ServerDeps {
   resolveActor?: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor>;
   /** Resolvers for access subjects (`scope: { subject: key }`), contributed by the modules. */
   subjects?: Readonly<Record<string, SubjectResolver>>;
+  /** Sends queued mail; the web process kicks it after a transaction that queued mail commits. */
+  mail?: { kick(): Promise<void> };
+  /** Text messages to phones; without it, a development sender that logs them. */
+  sms?: { send(message: { to: string; text: string; tag: string }): Promise<void> };
   /** Where a browser asking for a page it must sign in for is sent (with `?next=`); without it, a 401 page. */
   signInPath?: string;
 }

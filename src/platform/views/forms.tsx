@@ -99,9 +99,15 @@ function FieldFrame({
 }
 
 export function TextInput(
-  props: FieldProps & { type?: 'text' | 'email' | 'tel' | 'number'; autocomplete?: string; width?: 10 | 20 | 30; spellcheck?: boolean },
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'tel' | 'number' | 'password';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'tel' | 'email' | 'text';
+    width?: 10 | 20 | 30;
+    spellcheck?: boolean;
+  },
 ) {
-  const { state, name, type = 'text', autocomplete, width, spellcheck } = props;
+  const { state, name, type = 'text', autocomplete, width, spellcheck, inputmode } = props;
   return (
     <FieldFrame {...props}>
       {(describedBy, error) => (
@@ -112,10 +118,12 @@ export function TextInput(
           // Preact's input typing is a union keyed on `type`; a variable type needs narrowing to one member.
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
           type={type as 'text'}
-          value={valueOf(state, name)}
+          // A password typed before a refusal is never sent back into the page.
+          value={type === 'password' ? '' : valueOf(state, name)}
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
           autocomplete={autocomplete}
+          inputmode={inputmode}
           spellcheck={spellcheck}
         />
       )}

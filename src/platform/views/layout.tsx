@@ -45,20 +45,39 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
                 <span class="sp-header__tagline">{t('platform.site.tagline')}</span>
               </span>
             </a>
-            <nav aria-label={t('platform.layout.language')}>
-              <ul class="sp-lang">
-                <li>
-                  <a href={withLang(ctx.path, 'id')} lang="id" hreflang="id" aria-current={ctx.locale === 'id' ? 'true' : undefined}>
-                    Bahasa Indonesia
+            <div class="sp-header__tools">
+              {/* The account area links to identity's pages by their fixed public paths. */}
+              {ctx.actor.kind === 'anonymous' ? (
+                <a class="sp-header__link" href="/masuk">
+                  {t('platform.layout.signIn')}
+                </a>
+              ) : (
+                <form method="post" action="/keluar" class="sp-account">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <a class="sp-header__link" href="/akun">
+                    <span class="govuk-visually-hidden">{t('platform.layout.account')}: </span>
+                    {ctx.actor.name}
                   </a>
-                </li>
-                <li>
-                  <a href={withLang(ctx.path, 'en')} lang="en" hreflang="en" aria-current={ctx.locale === 'en' ? 'true' : undefined}>
-                    English
-                  </a>
-                </li>
-              </ul>
-            </nav>
+                  <button type="submit" class="sp-header__button">
+                    {t('platform.layout.signOut')}
+                  </button>
+                </form>
+              )}
+              <nav aria-label={t('platform.layout.language')}>
+                <ul class="sp-lang">
+                  <li>
+                    <a href={withLang(ctx.path, 'id')} lang="id" hreflang="id" aria-current={ctx.locale === 'id' ? 'true' : undefined}>
+                      Bahasa Indonesia
+                    </a>
+                  </li>
+                  <li>
+                    <a href={withLang(ctx.path, 'en')} lang="en" hreflang="en" aria-current={ctx.locale === 'en' ? 'true' : undefined}>
+                      English
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            </div>
           </div>
         </header>
         {ctx.nav.length > 0 && (

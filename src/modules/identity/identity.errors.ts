@@ -1,0 +1,29 @@
+import { defineError } from '../../platform/errors.js';
+
+export const NotFound = defineError('IDENTITY_NOT_FOUND', 404);
+export const EmailTaken = defineError('IDENTITY_EMAIL_TAKEN', 422);
+export const PhoneTaken = defineError('IDENTITY_PHONE_TAKEN', 422);
+export const NikTaken = defineError('IDENTITY_NIK_TAKEN', 422);
+export const NikInvalid = defineError('IDENTITY_NIK_INVALID', 422);
+export const PasswordWeak = defineError('IDENTITY_PASSWORD_WEAK', 422);
+export const PasswordWrong = defineError('IDENTITY_PASSWORD_WRONG', 422);
+/** Wrong email/phone or password; never says which, so it cannot be used to find accounts. */
+export const CredentialsInvalid = defineError('IDENTITY_CREDENTIALS_INVALID', 401);
+export const Locked = defineError('IDENTITY_LOCKED', 429);
+export const NotVerified = defineError('IDENTITY_NOT_VERIFIED', 403);
+export const AccountDisabled = defineError('IDENTITY_ACCOUNT_DISABLED', 403);
+export const TokenInvalid = defineError('IDENTITY_TOKEN_INVALID', 400);
+export const TokenExpired = defineError('IDENTITY_TOKEN_EXPIRED', 410);
+export const TokenUsed = defineError('IDENTITY_TOKEN_USED', 410);
+export const CodeInvalid = defineError('IDENTITY_CODE_INVALID', 422);
+export const TooManyAttempts = defineError('IDENTITY_TOO_MANY_ATTEMPTS', 429);
+export const TooManyCodes = defineError('IDENTITY_TOO_MANY_CODES', 429);
+export const SecondFactorRequired = defineError('IDENTITY_SECOND_FACTOR_REQUIRED', 401);
+export const RoleScopeInvalid = defineError('IDENTITY_ROLE_SCOPE_INVALID', 422);
+export const ScopeInvalid = defineError('IDENTITY_SCOPE_INVALID', 422);
+export const InvitationPending = defineError('IDENTITY_INVITATION_PENDING', 409);
+export const EmailIsCitizen = defineError('IDENTITY_EMAIL_IS_CITIZEN', 422);
+export const GrantOutOfScope = defineError('IDENTITY_GRANT_OUT_OF_SCOPE', 404);
+export const LastPlatformAdmin = defineError('IDENTITY_LAST_PLATFORM_ADMIN', 409);
+export const OidcFailed = defineError('IDENTITY_OIDC_FAILED', 400);
+export const OidcDisabled = defineError('IDENTITY_OIDC_DISABLED', 404);
