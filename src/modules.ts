@@ -3,6 +3,7 @@ import { auditModule } from './modules/audit/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { standardsModule } from './modules/standards/index.js';
 
 /** The one list of modules, in dependency order. */
-export const MODULES: readonly ModuleDefinition[] = [auditModule, organizationsModule, identityModule, portalModule];
+export const MODULES: readonly ModuleDefinition[] = [auditModule, organizationsModule, identityModule, standardsModule, portalModule];
