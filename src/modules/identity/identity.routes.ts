@@ -8,6 +8,7 @@ import { emptyForm } from '../../platform/views/forms.js';
 import { renderDocument } from '../../platform/views/render.js';
 import { listPersonalDataAccesses } from '../audit/index.js';
 import { listScopeNodes, scopeNode, unitIdsOfAgencies } from '../organizations/index.js';
+import { oidcRoutes } from './identity.oidc.routes.js';
 import * as P from './identity.pages.js';
 import { PERMISSIONS, ROLE_NAMES, ROLES } from './identity.roles.js';
 import * as S from './identity.schemas.js';
@@ -435,4 +436,12 @@ export async function identityRoutes(app: App) {
       return reply.html(renderDocument(P.CitizenRecordPage({ ctx: page(request, reply), profile })));
     },
   );
+
+  await oidcRoutes(app, {
+    context: ctx,
+    setSessionCookie: (reply, grant) => {
+      setSession(reply, grant);
+    },
+    previousToken: token,
+  });
 }
