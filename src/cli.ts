@@ -9,20 +9,26 @@ import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { runSeed, serve, runMigrations, type Progress, type ProgressFactory } from './main.js';
 import { verifyAuditChain } from './modules/audit/index.js';
+import { checkPasswordStrength, createVerifiedAccount, reencryptAccountSecrets } from './modules/identity/index.js';
 import { importRegions, loadRegionSource } from './modules/organizations/index.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { KeyRing } from './platform/crypto/keyring.js';
 import { databaseOptionsFromConfig, openDatabase } from './platform/db/database.js';
+import { lookupMessage } from './platform/i18n/catalog.js';
 import { createLogger } from './platform/log.js';
 import { ROOT_DIR } from './platform/paths.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
 type Output = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 
 export interface CliIo {
   stdout: Output;
   stderr: Output;
   env: NodeJS.ProcessEnv;
+  /** Where secrets are read from (a password); process.stdin when absent. */
+  stdin?: Input;
 }
 
 /** Raised by an action for a usage mistake commander cannot see (e.g. `seed` without `--demo`). */
@@ -67,6 +73,51 @@ export function progressFor(out: Output): ProgressFactory {
     };
   };
 }
+
+/** Reads a line typed on a terminal without echoing it. Ctrl-C cancels. */
+function promptHidden(input: Input, out: Output, question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const end = (outcome: () => void) => {
+      input.off('data', onData);
+      input.setRawMode?.(false);
+      input.pause();
+      out.write('\n');
+      outcome();
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString()) {
+        if (ch === '\r' || ch === '\n') return end(() => resolve(typed));
+        if (ch === '\u0003') return end(() => reject(new Error('cancelled')));
+        typed = ch === '\u007f' || ch === '\b' ? [...typed].slice(0, -1).join('') : typed + ch;
+      }
+    };
+    out.write(question);
+    input.setRawMode?.(true);
+    input.on('data', onData);
+    input.resume();
+  });
+}
+
+/**
+ * A password never comes from argv, where it would land in shell history and `ps`: on a terminal it is
+ * typed twice without echo, otherwise (or with `--password-stdin`) it is the first line of stdin.
+ */
+async function readPassword(io: CliIo, fromStdin: boolean): Promise<string> {
+  const input = io.stdin ?? process.stdin;
+  if (!fromStdin && input.isTTY) {
+    const password = await promptHidden(input, io.stderr, 'Password: ');
+    if ((await promptHidden(input, io.stderr, 'Password again: ')) !== password) throw new UsageError('the two passwords differ');
+    return password;
+  }
+  let text = '';
+  for await (const chunk of input) text += String(chunk);
+  const password = text.split(/\r?\n/)[0] ?? '';
+  if (password === '') throw new UsageError('no password on stdin (pipe it in, e.g. from a password manager)');
+  return password;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function readVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -163,6 +214,77 @@ Exit codes: 0 ok, 1 runtime failure (or a broken audit chain), 2 usage error, 78
       io.stdout.write(summary.created > 0 ? `Seeded ${summary.created} demo record(s).\n` : 'Demo data already present; nothing to do.\n');
       if (summary.logins.length === 0) io.stdout.write('Demo logins: none yet (accounts arrive with the identity module)\n');
       for (const login of summary.logins) io.stdout.write(`  ${login.role}: ${login.email} / ${login.password}\n`);
+      result.code = EXIT.ok;
+    });
+
+  program
+    .command('keys')
+    .description('the keys that encrypt personal data at rest (DATA_KEYS)')
+    .command('reencrypt')
+    .description('re-encrypt stored personal data under the first key of DATA_KEYS, so older keys can be dropped (idempotent)')
+    .action(async () => {
+      const cfg = config();
+      const keys = new KeyRing(cfg);
+      const database = await openDatabase(databaseOptionsFromConfig(cfg));
+      try {
+        const bar = progress('keys reencrypt');
+        const done = await reencryptAccountSecrets(database.db, keys, (scanned, total) => bar.update(scanned, total));
+        bar.finish();
+        io.stdout.write(
+          `Scanned ${done.scanned} account(s) with encrypted data; re-encrypted ${done.rewritten} under key "${keys.currentKeyId}".\n`,
+        );
+        const older = cfg.dataKeys.slice(1).map((k) => `"${k.id}"`);
+        if (older.length > 0) io.stdout.write(`Nothing is stored under ${older.join(', ')} any more: it can be removed from DATA_KEYS.\n`);
+      } finally {
+        await database.close();
+      }
+      result.code = EXIT.ok;
+    });
+
+  program
+    .command('staff')
+    .description('staff accounts')
+    .command('create-admin')
+    .description('create a platform admin, e.g. the first one of a fresh install; the password is read from stdin, never from argv')
+    .requiredOption('--email <email>', 'their email address, which they sign in with')
+    .requiredOption('--name <name>', 'their full name, as colleagues and the audit trail will show it')
+    .option('--password-stdin', 'read the password from the first line of stdin even on a terminal (no prompt)')
+    .addHelpText(
+      'after',
+      '\nExample: pass show satupintu/admin | satupintu staff create-admin --email a@b.go.id --name "Ratna Sari" --password-stdin',
+    )
+    .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+      const email = options.email.trim().toLowerCase();
+      const name = options.name.trim();
+      if (!EMAIL.test(email) || email.length > 254) throw new UsageError(`--email: "${options.email}" is not an email address`);
+      if (name.length === 0 || name.length > 120) throw new UsageError('--name: must be 1 to 120 characters');
+      const cfg = config();
+      const password = await readPassword(io, Boolean(options.passwordStdin));
+      const verdict = checkPasswordStrength(password, { email, name });
+      if (!verdict.ok) {
+        const reasons = verdict.reasons.map((r) => `  - ${lookupMessage(`identity.password.${r}`, 'en') ?? r}`);
+        throw new UsageError(`the password is too weak:\n${reasons.join('\n')}`);
+      }
+      const database = await openDatabase(databaseOptionsFromConfig(cfg));
+      try {
+        await runMigrations(database, createLogger(quiet(cfg)), progress);
+        const admin = await createVerifiedAccount(database.db, {
+          kind: 'staff',
+          email,
+          name,
+          password,
+          grants: [{ role: 'platform_admin', scopeKind: 'platform' }],
+        });
+        if (!admin.created) {
+          io.stderr.write(`satupintu: an account with ${email} already exists; nothing was changed\n`);
+          result.code = EXIT.failure;
+          return;
+        }
+        const totp = cfg.staffTotpRequired ? '; the first sign-in sets up an authenticator app' : '';
+        io.stdout.write(`Created platform admin ${name} <${email}>. Sign in at ${cfg.publicUrl}/masuk${totp}.\n`);
+      } finally {
+        await database.close();
+      }
       result.code = EXIT.ok;
     });
 

@@ -73,6 +73,15 @@ export async function lockAccount(db: Db, id: string) {
   return db.selectFrom('identity.account').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+export async function countAccountsWithEncryptedFields(db: Db) {
+  const row = await db
+    .selectFrom('identity.account')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where((eb) => eb.or([eb('nikCiphertext', 'is not', null), eb('totpSecretCiphertext', 'is not', null)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Accounts whose encrypted fields are not under the current key, a page at a time (key rotation). */
 export async function accountsWithEncryptedFields(db: Db, afterId: string | undefined, limit: number) {
   let q = db

@@ -630,13 +630,19 @@ export async function resetPassword(ctx: IdentityContext, input: { token: string
     if (row.usedAt) throw E.TokenUsed();
     if (row.expiresAt <= now(ctx)) throw E.TokenExpired();
     await R.markTokenUsed(db, row.id);
-    // Proof of the mailbox or phone is proof enough to verify it too.
-    const channel = account.email
-      ? { emailVerifiedAt: account.emailVerifiedAt ?? now(ctx) }
-      : { phoneVerifiedAt: account.phoneVerifiedAt ?? now(ctx) };
+    // Proof of the mailbox or phone is proof enough to verify it too. With both on the account the link may
+    // have gone to either, and marking the other verified would vouch for an address nobody opened.
+    const channel =
+      account.email && account.phone
+        ? {}
+        : account.email
+          ? { emailVerifiedAt: account.emailVerifiedAt ?? now(ctx) }
+          : { phoneVerifiedAt: account.phoneVerifiedAt ?? now(ctx) };
     await R.updateAccount(db, account.id, { passwordHash, passwordChangedAt: now(ctx), ...channel });
     const ended = await R.revokeAccountSessions(db, account.id, 'password-reset');
-    await R.clearThrottle(db, account.email ?? account.phone ?? '');
+    for (const identifier of [account.email, account.phone]) {
+      if (identifier) await R.clearThrottle(db, identifier);
+    }
     await recordAudit(tx, {
       actor: { kind: account.kind, id: account.id, name: account.name },
       action: 'identity.password.reset',
@@ -792,7 +798,8 @@ export async function viewCitizenAsStaff(ctx: IdentityContext, citizenId: string
       ...(place.tenant ? { tenant: place.tenant } : {}),
       subjectAccountId: account.id,
       fields: ['name', 'email', 'phone', ...(profile.nik ? ['nik'] : [])],
-      purpose,
+      // Officers often type the NIK they searched by into the purpose; the trail keeps it masked.
+      purpose: purpose.replace(/\d(?:[ .-]?\d){15}/g, (nik) => maskNik(nik.replace(/\D/g, ''))),
       requestId: ctx.requestId,
     });
     return profile;
@@ -995,14 +1002,15 @@ export async function revokeStaffGrant(ctx: IdentityContext, grantId: string): P
       grant.scopeKind === 'platform' ? mine.some((s) => s.kind === 'platform') : !!node && mine.some((s) => scopeCovers(s, node.path));
     if (!covered) throw E.GrantOutOfScope();
     if (grant.role === 'platform_admin') {
-      const others = await db
+      // Locks every live platform_admin grant: two admins removing each other at once must not both succeed.
+      const admins = await db
         .selectFrom('identity.roleGrant')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .select('id')
         .where('role', '=', 'platform_admin')
         .where('revokedAt', 'is', null)
-        .where('id', '!=', grant.id)
-        .executeTakeFirstOrThrow();
-      if (Number(others.n) === 0) throw E.LastPlatformAdmin();
+        .forUpdate()
+        .execute();
+      if (!admins.some((a) => a.id !== grant.id)) throw E.LastPlatformAdmin();
     }
     await R.revokeGrant(db, grant.id, actor.id);
     await recordAudit(tx, {
@@ -1021,30 +1029,40 @@ export async function revokeStaffGrant(ctx: IdentityContext, grantId: string): P
 export async function reencryptAccountSecrets(
   db: AnyDb,
   keys: KeyRing,
-  onProgress?: (done: number) => void,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ scanned: number; rewritten: number }> {
   let after: string | undefined;
   let scanned = 0;
   let rewritten = 0;
+  // Only for the progress bar: accounts given a NIK during the run may push `scanned` past it.
+  const total = onProgress ? await R.countAccountsWithEncryptedFields(id(db)) : 0;
   for (;;) {
     const page = await R.accountsWithEncryptedFields(id(db), after, 200);
     if (page.length === 0) break;
     for (const row of page) {
-      const set: R.AccountChanges = {};
-      if (row.nikCiphertext && keys.needsReencrypt(row.nikCiphertext)) {
-        set.nikCiphertext = keys.reencrypt(row.nikCiphertext, nikContext(row.id));
-      }
-      if (row.totpSecretCiphertext && keys.needsReencrypt(row.totpSecretCiphertext)) {
-        set.totpSecretCiphertext = keys.reencrypt(row.totpSecretCiphertext, totpContext(row.id));
-      }
-      if (Object.keys(set).length) {
-        await id(db).updateTable('identity.account').set(set).where('id', '=', row.id).execute();
-        rewritten++;
-      }
+      if (![row.nikCiphertext, row.totpSecretCiphertext].some((c) => c && keys.needsReencrypt(c))) continue;
+      // Read again under the row lock: a NIK or secret saved since the page was read must not be
+      // overwritten with the old value.
+      const changed = await id(db)
+        .transaction()
+        .execute(async (tx) => {
+          const fresh = await R.lockAccount(tx, row.id);
+          const set: R.AccountChanges = {};
+          if (fresh?.nikCiphertext && keys.needsReencrypt(fresh.nikCiphertext)) {
+            set.nikCiphertext = keys.reencrypt(fresh.nikCiphertext, nikContext(row.id));
+          }
+          if (fresh?.totpSecretCiphertext && keys.needsReencrypt(fresh.totpSecretCiphertext)) {
+            set.totpSecretCiphertext = keys.reencrypt(fresh.totpSecretCiphertext, totpContext(row.id));
+          }
+          if (Object.keys(set).length === 0) return false;
+          await tx.updateTable('identity.account').set(set).where('id', '=', row.id).execute();
+          return true;
+        });
+      if (changed) rewritten++;
     }
     scanned += page.length;
     after = page.at(-1)!.id;
-    onProgress?.(scanned);
+    onProgress?.(scanned, Math.max(total, scanned));
   }
   return { scanned, rewritten };
 }

@@ -32,5 +32,6 @@ export function sessionActorResolver(database: Database) {
 
 export { PERMISSIONS, ROLES, ROLE_NAMES, permissionsOf, type Role } from './identity.roles.js';
 export { createVerifiedAccount, reencryptAccountSecrets } from './identity.service.js';
+export { checkPasswordStrength } from './password.js';
 export { SESSION_COOKIE } from './identity.routes.js';
 export { RecordingSmsSender, LoggingSmsSender, type SmsSender } from './sms.js';
