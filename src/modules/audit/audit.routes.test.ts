@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, expectErrorPage, expectJsonError, VALID_FEEDBACK } from '../../../test/support/app.js';
+import { buildTestApp, expectJsonError, VALID_FEEDBACK } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/databases.js';
 import { ANONYMOUS, type Actor, type Scope, type TenantPath } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
