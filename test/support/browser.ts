@@ -13,12 +13,15 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { seedDemo } from '../../src/main.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import type { App } from '../../src/platform/http/server.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { createLogger } from '../../src/platform/log.js';
+import { createMailTransport, MailDelivery } from '../../src/platform/mail/mail.js';
 import { ROOT_DIR } from '../../src/platform/paths.js';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT_DIR, 'artifacts', 'screenshots');
@@ -37,8 +40,18 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the web app the way `serve` does (migrate, buildApp, listen), on its own throwaway database. */
-export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+export interface StartOptions {
+  /** Runs every module's demo seed after migrating, as `serve` does on a fresh demo database. */
+  demo?: boolean;
+  /** The SMS sender handed to buildApp (identity logs the text when none is given). */
+  sms?: Parameters<typeof buildApp>[0]['sms'];
+}
+
+/**
+ * Starts the web app the way `serve` does (migrate, optionally seed the demo, buildApp with a mail
+ * delivery, listen), on its own throwaway database. Mail goes to `SMTP_URL` when the env sets it.
+ */
+export async function startApp(env: NodeJS.ProcessEnv = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'satupintu-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -51,9 +64,11 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
   });
   const logger = createLogger(config);
   const database = await openDatabase({ kind: 'pglite', dataDir });
+  const mail = new MailDelivery({ database, transport: createMailTransport(config, logger), from: config.MAIL_FROM, log: logger });
   try {
     await migrate(database);
-    const app = await buildApp({ config, database, logger });
+    if (options.demo) await seedDemo({ database, log: logger });
+    const app = await buildApp({ config, database, logger, mail, ...(options.sms ? { sms: options.sms } : {}) });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error(`unexpected listen address ${String(address)}`);
@@ -63,11 +78,13 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
       database,
       async close() {
         await app.close();
+        await mail.stop();
         await database.close();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await mail.stop().catch(() => {});
     await database.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -102,16 +119,16 @@ interface Tracked {
   document: Response | undefined;
   /** Console errors since the last audit: CSP violations, failed loads, script errors. */
   consoleErrors: string[];
-  screenshots: number;
 }
 
 const tracked = new WeakMap<Page, Tracked>();
+const screenshotsByTest = new Map<string, number>();
 const openContexts = new Set<BrowserContext>();
 
 function track(page: Page, options: BrowserContextOptions = {}): Tracked {
   let state = tracked.get(page);
   if (state) return state;
-  const created: Tracked = { options, pending: [], document: undefined, consoleErrors: [], screenshots: 0 };
+  const created: Tracked = { options, pending: [], document: undefined, consoleErrors: [] };
   page.on('response', (response) => {
     const request = response.request();
     if (!request.isNavigationRequest() || response.frame() !== page.mainFrame()) return;
@@ -251,9 +268,11 @@ export async function audit(page: Page, options: AuditOptions = {}): Promise<Axe
   const state = track(page);
   await page.waitForLoadState('load');
   const slug = currentTestSlug();
-  state.screenshots++;
+  // Counted per test, not per page, so that a test with two browsers keeps every screenshot.
+  const shot = (screenshotsByTest.get(slug) ?? 0) + 1;
+  screenshotsByTest.set(slug, shot);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = join(SCREENSHOT_DIR, `${slug}${state.screenshots > 1 ? `-${state.screenshots}` : ''}.png`);
+  const file = join(SCREENSHOT_DIR, `${slug}${shot > 1 ? `-${shot}` : ''}.png`);
   await page.screenshot({ path: file, fullPage: true });
 
   // Chromium logs "Failed to load resource: ... status of 4xx" for a document that is itself an error page.
@@ -331,21 +350,35 @@ export function assertAllAudited(page: Page): void {
 export interface E2E {
   readonly baseUrl: string;
   readonly browser: Browser;
+  /** The app's database, for arranging what a test needs (e.g. createVerifiedAccount). */
+  readonly database: Database;
+  /** The SMTP server the app mails to; only with `useE2E({ smtp: true })`. */
+  readonly smtp: TestSmtpServer;
   /** A fresh browser context (own cookies) and page on the app; closed and checked after the test. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+export interface UseE2EOptions extends StartOptions {
+  /** Configuration for the app, e.g. `{ STAFF_TOTP_REQUIRED: 'true' }`. */
+  env?: NodeJS.ProcessEnv;
+  /** Starts a real SMTP server (test/support/smtp.ts) first and points the app's SMTP_URL at it. */
+  smtp?: boolean;
 }
 
 /**
  * Declares the app and the browser for one spec file: both start once before its tests and stop
  * after them. Each test opens its own context, so cookies (language, CSRF, flash) never leak.
  */
-export function useE2E(): E2E {
+export function useE2E(options: UseE2EOptions = {}): E2E {
+  const { env = {}, smtp: withSmtp = false, ...start } = options;
   let running: RunningApp | undefined;
   let browser: Browser | undefined;
+  let smtp: TestSmtpServer | undefined;
   const pages = new Set<Page>();
 
   beforeAll(async () => {
-    [running, browser] = await Promise.all([startApp(), launchBrowser()]);
+    if (withSmtp) smtp = await startSmtpServer();
+    [running, browser] = await Promise.all([startApp({ ...env, ...(smtp ? { SMTP_URL: smtp.url } : {}) }, start), launchBrowser()]);
   });
 
   afterEach(async () => {
@@ -366,6 +399,7 @@ export function useE2E(): E2E {
   afterAll(async () => {
     await browser?.close();
     await running?.close();
+    await smtp?.close();
     if (auditLog.length > 0) {
       const lines = auditLog.map(
         (r) =>
@@ -384,6 +418,14 @@ export function useE2E(): E2E {
       if (!browser) throw new Error('the browser starts in beforeAll');
       return browser;
     },
+    get database() {
+      if (!running) throw new Error('the app starts in beforeAll');
+      return running.database;
+    },
+    get smtp() {
+      if (!smtp) throw new Error('the SMTP server runs only with useE2E({ smtp: true })');
+      return smtp;
+    },
     async newPage(options = {}) {
       if (!browser || !running) throw new Error('the app and browser start in beforeAll');
       // An Indonesian visitor's browser unless a test says otherwise (Chromium itself asks for en-US).
@@ -395,4 +437,44 @@ export function useE2E(): E2E {
       return page;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys several specs share
+
+/**
+ * The path of the link in a mail that starts with `prefix`, e.g. `/akun/verifikasi/`. Mails carry the
+ * app's PUBLIC_URL, which in these tests is not where the app listens; the browser's baseURL is.
+ */
+export function pathInMail(mail: ReceivedMail, prefix: string): string {
+  const match = new RegExp(`https?://\\S+?(${prefix.replace(/[/]/g, '\\/')}[A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match) throw new Error(`no ${prefix} link in the mail "${mail.subject}":\n${mail.text}`);
+  return match[1]!;
+}
+
+/**
+ * Does `act` (a click, a key press) and waits for the document it leads to, a redirect after a post
+ * included, audits it, and checks that the browser landed on `pathname`. Unlike waitForURL this also
+ * waits when a form posts back to the page it is on; a refused form fails with its error summary.
+ */
+export async function follow(page: Page, act: () => Promise<unknown>, pathname: string): Promise<void> {
+  const arrived = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+  await act().catch((error: unknown) => {
+    arrived.catch(() => {});
+    throw error;
+  });
+  await arrived;
+  await audit(page);
+  const errors = page.locator('.govuk-error-summary');
+  const refusal = (await errors.count()) > 0 ? await errors.textContent() : '';
+  expect(new URL(page.url()).pathname, `landed elsewhere${refusal ? `, refused with: ${refusal}` : ''}`).toBe(pathname);
+}
+
+/** Fills the sign-in form on the current page (or opens /masuk first), submits it and follows to `landing`. */
+export async function signIn(page: Page, identifier: string, password: string, landing: string): Promise<void> {
+  if (new URL(page.url()).pathname !== '/masuk') await visit(page, '/masuk');
+  const form = page.locator('main form[action="/masuk"]');
+  await form.locator('input[name="identifier"]').fill(identifier);
+  await form.locator('input[name="password"]').fill(password);
+  await follow(page, () => form.locator('button[type="submit"]').click(), landing);
 }
