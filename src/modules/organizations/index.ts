@@ -19,6 +19,11 @@ export const organizationsModule: ModuleDefinition = {
       access: { permission: 'organizations.manage', scope: 'filtered' },
     },
     {
+      href: '/admin/organisasi/unit-layanan',
+      labelKey: 'organizations.nav.serviceUnits',
+      access: { permission: 'organizations.manage', scope: 'filtered' },
+    },
+    {
       href: '/admin/organisasi/mpp',
       labelKey: 'organizations.nav.malls',
       access: { permission: 'organizations.manage', scope: 'filtered' },

@@ -40,6 +40,13 @@ eachDatabase('organizations admin pages', (db) => {
     expect(response.headers.location).toBe('/masuk?next=%2Fadmin%2Forganisasi%2Fmpp');
   });
 
+  it('lists agencies when the search form is sent with its "all" choices', async () => {
+    await Svc.createAgency({ db: db().db, actor: PLATFORM_ADMIN }, { code: 'BRI', name: 'Bank Rakyat Indonesia', kind: 'bumn' });
+    const page = await app.inject({ url: '/admin/organisasi/instansi?q=&kind=&active=all', headers: { ...admin, accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Bank Rakyat Indonesia');
+  });
+
   it('creates an agency from the form and returns to the list with a confirmation', async () => {
     const form = await getPage(app, '/admin/organisasi/instansi/baru', { headers: admin });
     const response = await postForm(

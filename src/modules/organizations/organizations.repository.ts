@@ -218,7 +218,9 @@ async function paged<R>(
   return { items, total: Number(total.n) };
 }
 
-export async function listAgencies(db: Db, filter: ListFilter & { kind?: string; region?: string }) {
+type AgencyFilter = ListFilter & { kind?: string; region?: string };
+
+function agencyQuery(db: Db, filter: AgencyFilter) {
   let query = db.selectFrom('organizations.agency');
   if (filter.q) {
     const q = likeEscape(filter.q);
@@ -227,7 +229,12 @@ export async function listAgencies(db: Db, filter: ListFilter & { kind?: string;
   if (filter.kind) query = query.where('kind', '=', filter.kind as AgencyRow['kind']);
   if (filter.region) query = query.where('regionCode', 'like', `${filter.region}%`);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
-  return paged<AgencyRow>(query, filter, 'name');
+  return query;
+}
+
+/** The public catalogue: every agency. Admin screens use `listAgenciesInScope`. */
+export async function listAgencies(db: Db, filter: AgencyFilter) {
+  return paged<AgencyRow>(agencyQuery(db, filter), filter, 'name');
 }
 
 export async function findAgency(db: Db, id: string) {
@@ -253,12 +260,21 @@ export async function updateAgency(db: Db, id: string, set: Pick<AgencyRow, 'cod
 
 // ---- organizational units -----------------------------------------------------------------------
 
-export async function listOrgUnits(db: Db, filter: ListFilter & { agencyId?: string }) {
+type OrgUnitFilter = ListFilter & { agencyId?: string };
+
+function orgUnitQuery(db: Db, filter: OrgUnitFilter) {
   let query = db.selectFrom('organizations.orgUnit');
-  if (filter.q) query = query.where('name', 'ilike', likeEscape(filter.q));
+  if (filter.q) {
+    const q = likeEscape(filter.q);
+    query = query.where((eb) => eb.or([eb('name', 'ilike', q), eb('code', 'ilike', q)]));
+  }
   if (filter.agencyId) query = query.where('agencyId', '=', filter.agencyId);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
-  return paged<OrgUnitRow>(query, filter, 'code');
+  return query;
+}
+
+export async function listOrgUnits(db: Db, filter: OrgUnitFilter) {
+  return paged<OrgUnitRow>(orgUnitQuery(db, filter), filter, 'code');
 }
 
 export async function findOrgUnit(db: Db, id: string) {
@@ -280,7 +296,9 @@ export async function updateOrgUnit(db: Db, id: string, set: Pick<OrgUnitRow, 'p
 
 // ---- service units (UPP) ------------------------------------------------------------------------
 
-export async function listServiceUnits(db: Db, filter: ListFilter & { agencyId?: string; region?: string }) {
+type ServiceUnitFilter = ListFilter & { agencyId?: string; region?: string };
+
+function serviceUnitQuery(db: Db, filter: ServiceUnitFilter) {
   let query = db.selectFrom('organizations.serviceUnit');
   if (filter.q) {
     const q = likeEscape(filter.q);
@@ -289,7 +307,11 @@ export async function listServiceUnits(db: Db, filter: ListFilter & { agencyId?:
   if (filter.agencyId) query = query.where('agencyId', '=', filter.agencyId);
   if (filter.region) query = query.where('regionCode', 'like', `${filter.region}%`);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
-  return paged<ServiceUnitRow>(query, filter, 'name');
+  return query;
+}
+
+export async function listServiceUnits(db: Db, filter: ServiceUnitFilter) {
+  return paged<ServiceUnitRow>(serviceUnitQuery(db, filter), filter, 'name');
 }
 
 export async function findServiceUnit(db: Db, id: string) {
@@ -313,7 +335,9 @@ export async function updateServiceUnit(db: Db, id: string, set: ServiceUnitFiel
 
 // ---- malls (MPP) --------------------------------------------------------------------------------
 
-export async function listMalls(db: Db, filter: ListFilter & { region?: string }) {
+type MallFilter = ListFilter & { region?: string };
+
+function mallQuery(db: Db, filter: MallFilter) {
   let query = db.selectFrom('organizations.mall');
   if (filter.q) {
     const q = likeEscape(filter.q);
@@ -321,7 +345,11 @@ export async function listMalls(db: Db, filter: ListFilter & { region?: string }
   }
   if (filter.region) query = query.where('regionCode', 'like', `${filter.region}%`);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
-  return paged<MallRow>(query, filter, 'name');
+  return query;
+}
+
+export async function listMalls(db: Db, filter: MallFilter) {
+  return paged<MallRow>(mallQuery(db, filter), filter, 'name');
 }
 
 export async function findMall(db: Db, id: string) {
@@ -428,4 +456,117 @@ export async function updateCounter(db: Db, id: string, set: Pick<CounterRow, 'c
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// ---- admin screens: only the rows inside the staff member's scopes ------------------------------
+// The scopes are a required argument, so no admin list can forget them; no scope at all lists nothing.
+
+export async function listAgenciesInScope(db: Db, scopes: readonly Scope[], filter: AgencyFilter) {
+  return paged<AgencyRow>(agencyQuery(db, filter).where(inScope(scopes, SCOPE_COLUMNS['organizations.agency'])), filter, 'name');
+}
+
+export async function listOrgUnitsInScope(db: Db, scopes: readonly Scope[], filter: OrgUnitFilter) {
+  return paged<OrgUnitRow>(orgUnitQuery(db, filter).where(inScope(scopes, SCOPE_COLUMNS['organizations.orgUnit'])), filter, 'code');
+}
+
+export async function listServiceUnitsInScope(db: Db, scopes: readonly Scope[], filter: ServiceUnitFilter) {
+  return paged<ServiceUnitRow>(
+    serviceUnitQuery(db, filter).where(inScope(scopes, SCOPE_COLUMNS['organizations.serviceUnit'])),
+    filter,
+    'name',
+  );
+}
+
+export async function listMallsInScope(db: Db, scopes: readonly Scope[], filter: MallFilter) {
+  return paged<MallRow>(mallQuery(db, filter).where(inScope(scopes, SCOPE_COLUMNS['organizations.mall'])), filter, 'name');
+}
+
+/** A mall's booths the scopes cover, with their unit and agency, active first; a mall has tens of them, so no paging. */
+export async function listBoothsOfMallInScope(db: Db, scopes: readonly Scope[], mallId: string) {
+  return db
+    .selectFrom('organizations.booth')
+    .innerJoin('organizations.serviceUnit as su', 'su.id', 'organizations.booth.serviceUnitId')
+    .innerJoin('organizations.agency as a', 'a.id', 'su.agencyId')
+    .selectAll('organizations.booth')
+    .select(['su.name as unitName', 'a.name as agencyName'])
+    .where('organizations.booth.mallId', '=', mallId)
+    .where(inScope(scopes, SCOPE_COLUMNS['organizations.booth']))
+    .orderBy('organizations.booth.active', 'desc')
+    .orderBy('organizations.booth.code')
+    .execute();
+}
+
+export async function listCountersOfBoothsInScope(db: Db, scopes: readonly Scope[], boothIds: readonly string[]) {
+  if (boothIds.length === 0) return [];
+  return db
+    .selectFrom('organizations.counter')
+    .selectAll()
+    .where('boothId', 'in', [...boothIds])
+    .where(inScope(scopes, SCOPE_COLUMNS['organizations.counter']))
+    .orderBy('active', 'desc')
+    .orderBy('code')
+    .execute();
+}
+
+/** Agencies for a form's select or a list's filter: those the scopes cover, active ones only for a form. */
+export async function listAgencyChoicesInScope(db: Db, scopes: readonly Scope[], options: { activeOnly: boolean }) {
+  let query = db
+    .selectFrom('organizations.agency')
+    .select(['id', 'code', 'name'])
+    .where(inScope(scopes, SCOPE_COLUMNS['organizations.agency']));
+  if (options.activeOnly) query = query.where('active', '=', true);
+  return query.orderBy('name').execute();
+}
+
+/** Active organizational units the scopes cover, of the given agencies, for a "parent unit" select. */
+export async function listOrgUnitChoicesInScope(db: Db, scopes: readonly Scope[], agencyIds: readonly string[]) {
+  if (agencyIds.length === 0) return [];
+  return db
+    .selectFrom('organizations.orgUnit')
+    .select(['id', 'agencyId', 'parentId', 'code', 'name'])
+    .where('agencyId', 'in', [...agencyIds])
+    .where('active', '=', true)
+    .where(inScope(scopes, SCOPE_COLUMNS['organizations.orgUnit']))
+    .orderBy('code')
+    .execute();
+}
+
+/**
+ * Service units a new booth in this mall may belong to. A booth sits in both its mall and its unit, so
+ * scopes covering the mall cover a booth of any unit (as `createBooth` checks); otherwise only the units they cover.
+ */
+export async function listBoothUnitChoicesInScope(db: Db, scopes: readonly Scope[], mallId: string) {
+  const coversMall = scopes.some((s) => s.kind === 'platform' || (s.kind === 'mall' && s.id === mallId));
+  let query = db
+    .selectFrom('organizations.serviceUnit')
+    .innerJoin('organizations.agency', 'organizations.agency.id', 'organizations.serviceUnit.agencyId')
+    .select(['organizations.serviceUnit.id as id', 'organizations.serviceUnit.name as name', 'organizations.agency.name as agencyName'])
+    .where('organizations.serviceUnit.active', '=', true);
+  if (!coversMall) query = query.where(inScope(scopes, SCOPE_COLUMNS['organizations.serviceUnit']));
+  return query.orderBy('organizations.agency.name').orderBy('organizations.serviceUnit.name').execute();
+}
+
+type NamedView = { [K in LifecycleTable]: { id: string; name: string } };
+
+/** Names of rows by id, to label a page of rows with their agency or parent without a join per list. */
+export async function namesById(db: Db, table: LifecycleTable, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const view = db as unknown as Kysely<NamedView>;
+  const rows = await view
+    .selectFrom(table as 'organizations.agency')
+    .select(['id', 'name'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function countActiveCounters(db: Db, boothId: string) {
+  const row = await db
+    .selectFrom('organizations.counter')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('boothId', '=', boothId)
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -81,30 +81,36 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /**
  * A week of hours and dated exceptions, checked here so the database constraints never see a bad row:
  * one entry per weekday and per date, closing after opening, and an exception either closed (both
- * times empty) or open with both times.
+ * times empty) or open with both times. Each row checks its own times, so a malformed row elsewhere does
+ * not hide its problem (zod skips a list's refinement while an entry is invalid). The messages are catalog
+ * keys, so the API and the admin form both show them in the reader's language.
  */
+const WeeklyHours = z
+  .object({ weekday: z.number().int().min(1).max(7), opensAt: Time, closesAt: Time })
+  // HH:MM strings compare in time order.
+  .refine((w) => w.closesAt > w.opensAt, { path: ['closesAt'], message: 'organizations.hours.closesBeforeOpens' });
+const HoursException = z
+  .object({ date: z.iso.date(), opensAt: Time.nullable(), closesAt: Time.nullable(), reason: text(2, 200) })
+  .refine((e) => (e.opensAt === null && e.closesAt === null) || (e.opensAt !== null && e.closesAt !== null && e.closesAt > e.opensAt), {
+    path: ['closesAt'],
+    message: 'organizations.hours.exceptionTimes',
+  });
 export const OpeningHours = z
-  .object({
-    weekly: z.array(z.object({ weekday: z.number().int().min(1).max(7), opensAt: Time, closesAt: Time })).max(7),
-    exceptions: z
-      .array(z.object({ date: z.iso.date(), opensAt: Time.nullable(), closesAt: Time.nullable(), reason: text(2, 200) }))
-      .max(400),
-  })
+  .object({ weekly: z.array(WeeklyHours).max(7), exceptions: z.array(HoursException).max(400) })
   .superRefine((hours, ctx) => {
     const seenDays = new Set<number>();
     hours.weekly.forEach((w, i) => {
-      if (seenDays.has(w.weekday)) ctx.addIssue({ code: 'custom', path: ['weekly', i, 'weekday'], message: 'duplicate weekday' });
+      if (seenDays.has(w.weekday)) {
+        ctx.addIssue({ code: 'custom', path: ['weekly', i, 'weekday'], message: 'organizations.hours.duplicateWeekday' });
+      }
       seenDays.add(w.weekday);
-      // HH:MM strings compare in time order.
-      if (w.closesAt <= w.opensAt) ctx.addIssue({ code: 'custom', path: ['weekly', i, 'closesAt'], message: 'closes before it opens' });
     });
     const seenDates = new Set<string>();
     hours.exceptions.forEach((e, i) => {
-      if (seenDates.has(e.date)) ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: 'duplicate date' });
-      seenDates.add(e.date);
-      if ((e.opensAt === null) !== (e.closesAt === null) || (e.opensAt !== null && e.closesAt !== null && e.closesAt <= e.opensAt)) {
-        ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'closesAt'], message: 'closed all day, or open with both times' });
+      if (seenDates.has(e.date)) {
+        ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: 'organizations.hours.duplicateDate' });
       }
+      seenDates.add(e.date);
     });
   });
 export type OpeningHours = z.infer<typeof OpeningHours>;
