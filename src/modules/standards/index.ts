@@ -1,4 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import './catalog.messages.js';
+import { catalogRoutes } from './catalog.routes.js';
 import { standardsSubjects } from './standards.subjects.js';
 
 /**
@@ -9,7 +11,10 @@ import { standardsSubjects } from './standards.subjects.js';
 export const standardsModule: ModuleDefinition = {
   name: 'standards',
   subjects: standardsSubjects,
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(catalogRoutes);
+  },
+  nav: [{ href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' }],
 };
 
 export * from './standards.content.js';
