@@ -429,7 +429,11 @@ export async function createServer(deps: ServerDeps): Promise<App> {
       .find((v) => v !== undefined && v !== '');
     if (value === undefined) throw E.ValidationFailed({}, { fields: [{ path: key, key: 'platform.validation.required' }] });
     const path = typeof value === 'string' ? await deps.subjects![key]!(deps.database.db, value) : undefined;
-    if (!path || !coversSubject(request.actor, access.permission, path)) throw E.NotFound();
+    if (!path || !coversSubject(request.actor, access.permission, path)) {
+      // Not the form again: re-rendering it would show the very record the caller may not see.
+      formChecked.delete(request);
+      throw E.NotFound();
+    }
   });
 
   app.setNotFoundHandler(async (request) => {

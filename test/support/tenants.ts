@@ -1,0 +1,242 @@
+/**
+ * Two complete, disjoint tenants, A and B, built through the real services, for the test that proves
+ * staff of one tenant cannot reach the other's records on any route (test/http/cross-tenant.test.ts).
+ *
+ * FIXTURES maps every subject key and path parameter that routes use (`agencyId`, `boothId`, …) to a
+ * builder of one tenant's record of that kind. A module that adds a route naming a new key adds one entry:
+ *
+ *   standardId: async ({ db, admin, word, need }) => {
+ *     const unitId = await need('serviceUnitId');
+ *     const row = await createStandard({ db, actor: admin }, { serviceUnitId: unitId, title: `Izin Usaha ${word}` });
+ *     return { id: row.id, texts: [row.title] };
+ *   },
+ *
+ * - build through the module's service where one exists (a factory insert is fine where none does yet);
+ * - hang the record on this tenant's own records with `need(key)`, never on shared ones, so that nothing
+ *   of B is reachable from A's records;
+ * - return every text that identifies the record (code, name, number, email): the test fails when one of
+ *   B's texts appears on a page or in a response that A's staff receive. The id is added for you.
+ *
+ * Only the keys the route table asks for are built, so a builder may use tables of a module that is not
+ * registered in every checkout.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor, Grant, Scope } from '../../src/platform/access/access.js';
+import type { Db } from '../../src/platform/db/database.js';
+import { importRegions } from '../../src/modules/organizations/index.js';
+import * as Org from '../../src/modules/organizations/organizations.service.js';
+
+export type TenantName = 'A' | 'B';
+
+export interface Tenant {
+  name: TenantName;
+  /** This tenant's record of each kind that was built, by key. */
+  ids: Record<string, string>;
+  /** Every id, code, name and other identifying text of this tenant's records. */
+  texts: string[];
+}
+
+export interface FixtureContext {
+  db: Db;
+  tenant: TenantName;
+  /** A word that sets this tenant's names apart ("Dinas Perizinan Beta"). */
+  word: string;
+  /** Where this tenant sits: the regency of its agency, units and mall, and a street address there. */
+  place: { regency: string; address: string };
+  /** A platform administrator holding every permission, for the services that check one. */
+  admin: Actor;
+  /** This tenant's record for another key, built first when need be. */
+  need(key: string): Promise<string>;
+}
+
+export interface Fixture {
+  id: string;
+  texts: string[];
+}
+
+export type FixtureBuilder = (ctx: FixtureContext) => Promise<Fixture>;
+
+const PLACES: Record<TenantName, FixtureContext['place']> = {
+  A: { regency: '51.03', address: 'Jl. Raya Sempidi No. 1, Badung' },
+  B: { regency: '73.71', address: 'Jl. Ahmad Yani No. 2, Makassar' },
+};
+const WORDS: Record<TenantName, string> = { A: 'Alfa', B: 'Beta' };
+
+/** Regions are public reference data shared by both tenants, so their names are nobody's secret. */
+const REGIONS = [
+  { code: '51', name: 'BALI', parentCode: null },
+  { code: '51.03', name: 'KABUPATEN BADUNG', parentCode: '51' },
+  { code: '73', name: 'SULAWESI SELATAN', parentCode: null },
+  { code: '73.71', name: 'KOTA MAKASSAR', parentCode: '73' },
+];
+
+const serviceCtx = (c: FixtureContext) => ({ db: c.db, actor: c.admin });
+const code = (c: FixtureContext, suffix: string) => `${c.word.toUpperCase()}-${suffix}`;
+
+export const FIXTURES: Record<string, FixtureBuilder> = {
+  agencyId: async (c) => {
+    const row = await Org.createAgency(serviceCtx(c), {
+      code: code(c, 'DPMPTSP'),
+      name: `Dinas Penanaman Modal ${c.word}`,
+      kind: 'regency_government',
+      regionCode: c.place.regency,
+    });
+    return { id: row.id, texts: [row.code, row.name] };
+  },
+  orgUnitId: async (c) => {
+    const row = await Org.createOrgUnit(serviceCtx(c), {
+      agencyId: await c.need('agencyId'),
+      code: code(c, 'BIDANG'),
+      name: `Bidang Perizinan ${c.word}`,
+    });
+    return { id: row.id, texts: [row.code, row.name] };
+  },
+  serviceUnitId: async (c) => {
+    const row = await Org.createServiceUnit(serviceCtx(c), {
+      agencyId: await c.need('agencyId'),
+      orgUnitId: await c.need('orgUnitId'),
+      code: code(c, 'UPP'),
+      name: `Unit Pelayanan Perizinan ${c.word}`,
+      regionCode: c.place.regency,
+      address: `Kantor ${c.word}, ${c.place.address}`,
+    });
+    return { id: row.id, texts: [row.code, row.name, row.address!] };
+  },
+  mallId: async (c) => {
+    const row = await Org.createMall(serviceCtx(c), {
+      regionCode: c.place.regency,
+      code: code(c, 'MPP'),
+      name: `Mal Pelayanan Publik ${c.word}`,
+      address: `Gedung ${c.word}, ${c.place.address}`,
+    });
+    return { id: row.id, texts: [row.code, row.name, row.address] };
+  },
+  /** The booth of this tenant's unit in this tenant's own mall, so A's mall staff have no claim on B's. */
+  boothId: async (c) => {
+    const row = await Org.createBooth(serviceCtx(c), {
+      mallId: await c.need('mallId'),
+      serviceUnitId: await c.need('serviceUnitId'),
+      code: code(c, 'GERAI'),
+      name: `Gerai Perizinan ${c.word}`,
+    });
+    return { id: row.id, texts: [row.code, row.name] };
+  },
+  counterId: async (c) => {
+    const row = await Org.createCounter(serviceCtx(c), {
+      boothId: await c.need('boothId'),
+      code: code(c, 'LOKET'),
+      name: `Loket ${c.word}`,
+    });
+    return { id: row.id, texts: [row.code, row.name] };
+  },
+  /**
+   * A staff member holding a role at this tenant's agency. Inserted directly, as a factory would: the
+   * invitation flow needs mail and a token, and `createVerifiedAccount` hashes a password nobody uses
+   * and does not return the grant.
+   */
+  grantId: async (c) => {
+    const email = `staf.${c.word.toLowerCase()}@contoh.go.id`;
+    const name = `Staf Admin ${c.word}`;
+    const account = await sql<{ id: string }>`
+      insert into identity.account (kind, email, name, email_verified_at) values ('staff', ${email}, ${name}, now()) returning id`.execute(
+      c.db,
+    );
+    const accountId = account.rows[0]!.id;
+    const grant = await sql<{ id: string }>`
+      insert into identity.role_grant (account_id, role, scope_kind, scope_id)
+      values (${accountId}, 'agency_admin', 'agency', ${await c.need('agencyId')}) returning id`.execute(c.db);
+    return { id: grant.rows[0]!.id, texts: [accountId, email, name] };
+  },
+};
+
+/** The keys every tenant has, whatever the routes ask for: its place in the organization tree. */
+export const BASE_KEYS = ['agencyId', 'orgUnitId', 'serviceUnitId', 'mallId', 'boothId', 'counterId'];
+
+/**
+ * Builds tenants A and B with their records for `keys` (and BASE_KEYS), as a platform administrator
+ * holding `permissions`. Keys without a builder in FIXTURES are returned in `missing` rather than
+ * thrown, so that a test can name the routes that need them.
+ */
+export async function buildTenants(
+  db: Db,
+  options: { keys?: Iterable<string>; permissions?: Iterable<string> } = {},
+): Promise<{ A: Tenant; B: Tenant; missing: string[] }> {
+  await importRegions({ db }, REGIONS, { sourceVersion: 'tenants@1' });
+  const admin = staffAt({ kind: 'platform' }, [Org.MANAGE, ...(options.permissions ?? [])], 'Admin Platform');
+  const keys = options.keys ?? [];
+  const wanted = [...new Set([...BASE_KEYS, ...keys])];
+  const missing = wanted.filter((k) => !FIXTURES[k]);
+  const build = async (name: TenantName): Promise<Tenant> => {
+    const built = new Map<string, Promise<Fixture>>();
+    const ctx: FixtureContext = {
+      db,
+      tenant: name,
+      word: WORDS[name],
+      place: PLACES[name],
+      admin,
+      need: async (key) => (await fixture(key)).id,
+    };
+    const fixture = (key: string): Promise<Fixture> => {
+      const builder = FIXTURES[key];
+      if (!builder) throw new Error(`no fixture builds a record for "${key}" (test/support/tenants.ts)`);
+      if (!built.has(key)) built.set(key, builder(ctx));
+      return built.get(key)!;
+    };
+    for (const key of wanted) if (FIXTURES[key]) await fixture(key);
+    const ids: Record<string, string> = {};
+    const texts = new Set<string>();
+    for (const [key, promise] of built) {
+      const f = await promise;
+      ids[key] = f.id;
+      texts.add(f.id);
+      for (const t of f.texts) texts.add(t);
+    }
+    return { name, ids, texts: [...texts] };
+  };
+  return { A: await build('A'), B: await build('B'), missing };
+}
+
+/** A staff member holding `permissions` at one scope, for a test to inject as the request's actor. */
+export function staffAt(scope: Scope, permissions: Iterable<string>, name: string): Actor {
+  const grant: Grant = { role: 'tenant-test', scope, permissions: new Set(permissions) };
+  return { kind: 'staff', id: randomUUID(), name, sessionId: randomUUID(), grants: [grant] };
+}
+
+/**
+ * A fingerprint of every row in every table of the database (count and a hash of the rows, per table),
+ * to show that a refused request changed nothing, not even an audit or outbox row.
+ */
+export async function fingerprint(db: Db): Promise<Map<string, string>> {
+  const tables = await tablesOfDatabase(db);
+  if (tables.length === 0) return new Map();
+  const parts = tables.map(
+    (t) =>
+      sql`select ${sql.lit(t)} as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${sql.table(t)} x`,
+  );
+  const { rows } = await sql<{ t: string; n: number; h: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return new Map(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+}
+
+/** The tables whose fingerprint differs. */
+export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+
+const tableLists = new WeakMap<object, Promise<string[]>>();
+
+function tablesOfDatabase(db: Db): Promise<string[]> {
+  if (!tableLists.has(db)) {
+    tableLists.set(
+      db,
+      sql<{ name: string }>`
+        select table_schema || '.' || table_name as name from information_schema.tables
+        where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') and table_schema not like 'pg\\_%'
+        order by 1`
+        .execute(db)
+        .then((r) => r.rows.map((row) => row.name)),
+    );
+  }
+  return tableLists.get(db)!;
+}
