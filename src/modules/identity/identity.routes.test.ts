@@ -414,6 +414,33 @@ eachDatabase('accounts over HTTP', (db) => {
       expect(revoke.statusCode).toBe(404);
       const still = await sql<{ n: number }>`select count(*)::int as n from identity.role_grant where revoked_at is null`.execute(db().db);
       expect(still.rows[0]!.n).toBe(3);
+
+      // Their own unit's staff they can remove (on PGlite this once hung: the check read outside the transaction).
+      await createVerifiedAccount(db().db, {
+        kind: 'staff',
+        email: 'proses.a@a.test',
+        name: 'Pemroses A',
+        password: STRONG,
+        grants: [{ role: 'processor', scopeKind: 'unit', scopeId: unitA.id }],
+      });
+      const grantA = await sql<{
+        id: string;
+      }>`select g.id from identity.role_grant g join identity.account a on a.id = g.account_id where a.email = 'proses.a@a.test'`.execute(
+        db().db,
+      );
+      const again = await getPage(app, '/admin/staf', { cookies });
+      expect(again.html).toContain('Pemroses A');
+      const removed = await postForm(
+        app,
+        `/admin/staf/hak/${grantA.rows[0]!.id}/cabut`,
+        { _csrf: again.token },
+        { cookies: again.cookies },
+      );
+      expect(removed.statusCode).toBe(303);
+      const revoked = await sql<{ n: number }>`select count(*)::int as n from identity.role_grant where revoked_at is not null`.execute(
+        db().db,
+      );
+      expect(revoked.rows[0]!.n).toBe(1);
     });
   });
 });

@@ -996,7 +996,7 @@ export async function revokeStaffGrant(ctx: IdentityContext, grantId: string): P
   await write(ctx, async (tx, db) => {
     const grant = await R.findGrant(db, grantId);
     if (!grant || grant.revokedAt) throw E.GrantOutOfScope();
-    const node = grant.scopeKind === 'platform' ? undefined : await scopeNode(ctx.db, grant.scopeKind, grant.scopeId!);
+    const node = grant.scopeKind === 'platform' ? undefined : await scopeNode(db, grant.scopeKind, grant.scopeId!);
     const mine = scopesFor(actor, PERMISSIONS.staffManage);
     const covered =
       grant.scopeKind === 'platform' ? mine.some((s) => s.kind === 'platform') : !!node && mine.some((s) => scopeCovers(s, node.path));
