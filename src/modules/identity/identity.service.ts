@@ -738,13 +738,15 @@ export async function updateProfile(
       const holder = await R.findAccountByNikIndex(db, nik.index);
       if (holder && holder.id !== account.id) throw E.NikTaken({}, field('nik', 'identity.error.IDENTITY_NIK_TAKEN'));
     }
-    const before = toProfile(ctx, account, false);
+    // Whole NIKs go to the audit summary, which masks them itself (3201**********01); a pre-masked value
+    // would be masked again into stars and tell an auditor nothing.
+    const before = toProfile(ctx, account, true);
     const updated = await R.updateAccount(db, account.id, {
       name: input.name.trim(),
       locale: input.locale,
       ...(nik ? { nikCiphertext: ctx.keys.encrypt(nik.plain, nikContext(account.id)), nikIndex: nik.index } : {}),
     });
-    const after = toProfile(ctx, updated, false);
+    const after = toProfile(ctx, updated, true);
     await recordAudit(tx, {
       actor: auditActor(ctx),
       action: 'identity.profile.updated',
