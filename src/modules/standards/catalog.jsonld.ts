@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { h, type JSX } from 'preact';
 import type { PublishedService } from './catalog.queries.js';
 import { complaintHref, isoDuration } from './catalog.messages.js';
 
@@ -106,7 +106,7 @@ export function scriptSafeJson(data: unknown): string {
  * (a non-JavaScript type) is never run, so `script-src 'self'` does not refuse it (checked in Chromium by
  * test/e2e/catalog.spec.ts, which fails on any console error, CSP reports included).
  */
-export function JsonLd({ data }: { data: unknown }) {
+export function JsonLd({ data }: { data: unknown }): JSX.Element {
   // The one raw insertion in the catalog, and the lint rule against raw HTML is about markup: this is JSON
   // made inert by scriptSafeJson, while the renderer's HTML escaping (&quot;) would corrupt it inside a
   // raw-text element. catalog.jsonld.test.ts checks that a name with </script> cannot break out.

@@ -31,7 +31,17 @@ import {
   type PublishedService,
 } from './catalog.queries.js';
 import { CHANNEL_FILTERS, searchCatalog, type CatalogFilters, type CatalogHit } from './catalog.search.js';
-import { AUDIENCES, CATEGORIES, COMPONENT_SCHEMAS, LIFE_EVENTS } from './standards.content.js';
+import {
+  AUDIENCES,
+  CATEGORIES,
+  COMPLAINT_CHANNELS,
+  DATA_FIELD_TYPES,
+  DURATION_UNITS,
+  LIFE_EVENTS,
+  PROCEDURE_ACTORS,
+  PROFILE_FIELDS,
+  REQUIREMENT_KINDS,
+} from './standards.content.js';
 
 /**
  * The public catalog: search and browse, the service page with its print view, PDF and JSON-LD, the
@@ -137,6 +147,52 @@ const ApiSearchQuery = z.object({
 });
 
 const SlugParams = z.object({ slug: z.string().min(1).max(200) });
+
+/*
+ * The public components as they are answered. The content schemas in standards.content.ts validate input
+ * (trimming, turning '' into nothing); responses are encoded without transforms, so they are restated here
+ * as plain shapes of the same output.
+ */
+const Duration = z.object({ value: z.number().int(), unit: z.enum(DURATION_UNITS) });
+const TimeLimit = Duration.extend({
+  pausesWhileWaiting: z.boolean().describe('The clock stops while the unit waits for the applicant'),
+  notes: z.string().optional(),
+});
+const Fee = z.discriminatedUnion('free', [
+  z.object({ free: z.literal(true), legalBasis: z.string().optional() }),
+  z.object({
+    free: z.literal(false),
+    items: z.array(z.object({ name: z.string(), amount: z.number().int().describe('Whole rupiah'), legalBasis: z.string() })),
+    notes: z.string().optional(),
+  }),
+]);
+const Requirement = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(REQUIREMENT_KINDS),
+  mandatory: z.boolean(),
+  notes: z.string().optional(),
+  fileTypes: z.array(z.string()).describe('MIME types accepted when uploading'),
+  maxSizeKb: z.number().int().optional(),
+  fieldType: z.enum(DATA_FIELD_TYPES).optional(),
+  choices: z.array(z.string()).optional(),
+  profileField: z.enum(PROFILE_FIELDS).optional(),
+  reusable: z.boolean(),
+});
+const Step = z.object({
+  key: z.string(),
+  title: z.string(),
+  actor: z.enum(PROCEDURE_ACTORS),
+  description: z.string().optional(),
+  duration: Duration.optional(),
+  output: z.string().optional(),
+});
+const Complaints = z.object({
+  channels: z.array(z.object({ kind: z.enum(COMPLAINT_CHANNELS), contact: z.string() })),
+  responseDays: z.number().int().describe('Working days to answer'),
+  notes: z.string().optional(),
+});
+const Regulation = z.object({ title: z.string(), number: z.string().optional(), year: z.number().int().optional() });
 const Ref = z.object({ id: z.uuid(), name: z.string() });
 
 const ServiceHit = z.object({
@@ -148,8 +204,8 @@ const ServiceHit = z.object({
   channels: z.enum(['online', 'counter', 'both']),
   unit: Ref,
   agency: Ref,
-  timeLimit: COMPONENT_SCHEMAS.timeLimit.nullable(),
-  fee: COMPONENT_SCHEMAS.fee.nullable(),
+  timeLimit: TimeLimit.nullable(),
+  fee: Fee.nullable(),
 });
 
 const ServiceList = z.object({
@@ -188,13 +244,13 @@ const ServiceDetail = z.object({
     decreeSignatory: z.string().nullable(),
     effectiveDate: z.string().nullable(),
     publishedAt: z.string(),
-    requirements: COMPONENT_SCHEMAS.requirements.optional(),
-    procedure: COMPONENT_SCHEMAS.procedure.optional(),
-    timeLimit: COMPONENT_SCHEMAS.timeLimit.optional(),
-    fee: COMPONENT_SCHEMAS.fee.optional(),
-    products: COMPONENT_SCHEMAS.products.optional(),
-    complaints: COMPONENT_SCHEMAS.complaints.optional(),
-    legalBasis: COMPONENT_SCHEMAS.legalBasis.optional(),
+    requirements: z.array(Requirement).optional(),
+    procedure: z.array(Step).optional(),
+    timeLimit: TimeLimit.optional(),
+    fee: Fee.optional(),
+    products: z.array(z.object({ name: z.string(), description: z.string().optional() })).optional(),
+    complaints: Complaints.optional(),
+    legalBasis: z.array(Regulation).optional(),
   }),
   locations: z.array(
     z.object({

@@ -1,0 +1,87 @@
+import { inflateSync } from 'node:zlib';
+import { afterEach, expect, it } from 'vitest';
+import { buildTestApp } from '../../../test/support/app.js';
+import { eachDatabase } from '../../../test/support/databases.js';
+import type { App } from '../../platform/http/server.js';
+import { seedCatalog } from './catalog.test-support.js';
+
+/**
+ * The text a PDF shows, read the way a viewer does for the standard fonts: every content stream inflated,
+ * every string of a TJ/Tj operator decoded from hex (Windows-1252 for the standard fonts), one line per operator.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hexes = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [op[2]!];
+      lines.push(hexes.map((hex) => Buffer.from(hex, 'hex').toString('latin1')).join(''));
+    }
+  }
+  return lines.join('\n');
+}
+
+eachDatabase('service PDF', (db) => {
+  let app: App | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('/layanan/:slug.pdf is an A4 PDF with the checklist, cost, time, places, steps, complaints and a QR code', async () => {
+    await seedCatalog(db().db);
+    app = await buildTestApp(db(), { PUBLIC_URL: 'https://satupintu.example' });
+    const response = await app.inject({ method: 'GET', url: '/layanan/sim-baru.pdf', headers: { 'accept-language': 'id' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe('inline; filename="sim-baru.pdf"');
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Document language and title for screen readers and the viewer's title bar.
+    expect(pdf.toString('latin1')).toMatch(/\/Lang \(id-ID\)/);
+    expect(pdf.toString('latin1')).toMatch(/\/DisplayDocTitle true/);
+    const text = pdfText(pdf);
+    for (const part of [
+      'Penerbitan Surat Izin Mengemudi Baru',
+      'Yang perlu dibawa',
+      'KTP-el pemohon',
+      'Penerbitan SIM A baru: Rp 120.000',
+      'Jumlah seluruhnya: Rp 180.000',
+      'Paling lama 2 jam',
+      'Tempat layanan',
+      'Petugas loket memeriksa kelengkapan berkas',
+      'Pengaduan dijawab paling lama 5 hari kerja.',
+      'Dicetak dari https://satupintu.example/layanan/sim-baru',
+    ]) {
+      expect(text).toContain(part);
+    }
+    // The QR code is drawn as filled squares: many small rectangles in one content stream.
+    const rects = [...pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+      .map((m) => {
+        try {
+          return inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('\n')
+      .match(/ re\n/g);
+    expect(rects!.length).toBeGreaterThan(200);
+  });
+
+  it('speaks English when asked, and the same standard gives the same bytes (a stable ETag)', async () => {
+    await seedCatalog(db().db);
+    app = await buildTestApp(db(), { PUBLIC_URL: 'https://satupintu.example' });
+    const en = await app.inject({ method: 'GET', url: '/layanan/penerbitan-akta-kelahiran.pdf?lang=en' });
+    expect(pdfText(en.rawPayload)).toContain('What to bring');
+    expect(pdfText(en.rawPayload)).toContain('At most 1 working day');
+    const again = await app.inject({ method: 'GET', url: '/layanan/penerbitan-akta-kelahiran.pdf?lang=en' });
+    expect(again.headers.etag).toBe(en.headers.etag);
+  });
+});
