@@ -3,50 +3,18 @@
  * typo), opens a service page and its print view. Every document the browser loads is audited with axe
  * and must leave the console clean, so a Content-Security-Policy refusal of the page's JSON-LD would fail here.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../src/modules/standards/catalog.test-support.js';
-import { assertAllAudited, audit, auditLog, AXE_TAGS, launchBrowser, startApp, visit, type RunningApp } from '../support/browser.js';
+import { audit, useE2E, visit } from '../support/browser.js';
 
-let running: RunningApp | undefined;
-let browser: Browser | undefined;
-const pages = new Set<Page>();
+const e2e = useE2E({ env: { PUBLIC_URL: 'https://satupintu.example' } });
 
 beforeAll(async () => {
-  [running, browser] = await Promise.all([startApp({ PUBLIC_URL: 'https://satupintu.example' }), launchBrowser()]);
-  await seedCatalog(running.database.db);
+  await seedCatalog(e2e.database.db);
 });
 
-afterEach(async () => {
-  const unaudited: string[] = [];
-  for (const page of pages) {
-    try {
-      assertAllAudited(page);
-    } catch (error) {
-      unaudited.push((error as Error).message);
-    }
-    await page.context().close();
-  }
-  pages.clear();
-  if (unaudited.length > 0) throw new Error(unaudited.join('\n'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  if (auditLog.length > 0) {
-    console.log(
-      `axe (${AXE_TAGS.join(', ')}):\n${auditLog.map((r) => `  ${r.url}: ${r.violations.length} finding(s), ${r.passes} rules passed`).join('\n')}`,
-    );
-  }
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser!.newContext({ baseURL: running!.baseUrl, locale: 'id-ID', timezoneId: 'Asia/Makassar', ...options });
-  const page = await context.newPage();
-  pages.add(page);
-  return page;
-}
+const newPage = (options: Parameters<typeof e2e.newPage>[0] = {}) => e2e.newPage(options);
 
 /** Types a query into the search box, submits the GET form and audits the results page. */
 async function search(page: Page, query: string): Promise<string[]> {
