@@ -212,8 +212,8 @@ const ServiceList = z.object({
   items: z.array(ServiceHit),
   page: z.number().int(),
   pageSize: z.number().int(),
-  total: z.number().int().describe('Matching services, counted up to 1,000'),
-  totalIsExact: z.boolean().describe('False when more than 1,000 services match: narrow the query'),
+  total: z.number().int().describe('Matching services, counted up to 500'),
+  totalIsExact: z.boolean().describe('False when more than 500 services match: narrow the query'),
 });
 
 const OpeningHours = z.object({ weekday: z.number().int().min(1).max(7), opensAt: z.string(), closesAt: z.string() });
@@ -423,7 +423,7 @@ export async function catalogRoutes(app: App) {
       schema: {
         summary: 'Search or browse published services',
         description:
-          'Full-text search in Bahasa Indonesia (stemming, synonyms such as KTP/e-KTP, typo tolerance), ranked, with filters; without `q` the catalog is listed by address. At most 1,000 matches are counted and paged.',
+          'Full-text search in Bahasa Indonesia (stemming, synonyms such as KTP/e-KTP, typo tolerance), ranked, with filters; without `q` the catalog is listed by address. At most 500 matches are counted and paged.',
         tags,
         querystring: ApiSearchQuery,
         response: { 200: ServiceList },

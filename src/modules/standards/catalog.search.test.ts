@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/databases.js';
-import { catalogSearchStatement, parseQuery, searchCatalog, SYNONYM_GROUPS, type CatalogQuery } from './catalog.search.js';
+import { CANDIDATE_LIMIT, catalogSearchStatement, parseQuery, searchCatalog, SYNONYM_GROUPS, type CatalogQuery } from './catalog.search.js';
 import { seedCatalog } from './catalog.test-support.js';
 
 describe('parseQuery', () => {
@@ -222,6 +222,11 @@ eachDatabase('searchCatalog', (db, kind) => {
     const typo = await plan('akta kelahran');
     expect(typo).toMatch(/Bitmap Index Scan on service_name_trgm_idx \(actual rows=\d/);
     expect((await search({ q: 'akta kelahran' })).items[0]!.name).toBe('Penerbitan Akta Kelahiran');
+    // A word in 600 names: the count stops at the cap and says so; a filter makes it exact again.
+    const broad = await search({ q: 'izin usaha' });
+    expect(broad).toMatchObject({ total: CANDIDATE_LIMIT, totalIsExact: false });
+    expect(broad.items).toHaveLength(20);
+    expect(await search({ q: 'izin usaha', serviceUnitId: f.unitIds.DUKCAPIL })).toMatchObject({ total: 0, totalIsExact: true });
     expect(kind === 'pglite' || kind === 'postgres').toBe(true);
   });
 });
