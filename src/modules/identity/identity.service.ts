@@ -755,7 +755,7 @@ export async function updateProfile(
       after: { name: after.name, locale: after.locale, nik: after.nik },
       requestId: ctx.requestId,
     });
-    return after;
+    return toProfile(ctx, updated, false);
   });
 }
 
