@@ -6,4 +6,11 @@ import { portalModule } from './modules/portal/index.js';
 import { standardsModule } from './modules/standards/index.js';
 
 /** The one list of modules, in dependency order. */
-export const MODULES: readonly ModuleDefinition[] = [auditModule, organizationsModule, identityModule, standardsModule, portalModule];
+export const MODULES: readonly ModuleDefinition[] = [
+  // Portal first: its home link leads the navigation, and it depends on no other module.
+  portalModule,
+  auditModule,
+  organizationsModule,
+  identityModule,
+  standardsModule,
+];
