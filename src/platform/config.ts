@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -100,9 +101,32 @@ export const ConfigSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).max(60).default('SSO'),
+  /** Where uploaded files live (platform/files): a folder (FILES_DIR, default DATA_DIR/files) or an S3-compatible bucket. */
+  FILES_BACKEND: z.enum(['local', 's3']).default('local'),
+  FILES_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addresses (endpoint/bucket/key), which MinIO and most S3-compatible servers expect. */
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** How often a published service standard is due for its periodic review (domain.md §1.2: yearly). */
+  STANDARDS_REVIEW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
 });
 
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'DATA_KEYS', 'DATA_INDEX_KEY', 'DATABASE_URL', 'SMTP_URL', 'OIDC_CLIENT_SECRET']);
+const SECRET_KEYS = new Set([
+  'SESSION_SECRET',
+  'DATA_KEYS',
+  'DATA_INDEX_KEY',
+  'DATABASE_URL',
+  'SMTP_URL',
+  'OIDC_CLIENT_SECRET',
+  'S3_SECRET_ACCESS_KEY',
+]);
 
 /**
  * Rules that depend on more than one setting. Checked apart from the schema so that they are reported
@@ -121,6 +145,10 @@ function crossFieldProblems(input: Record<string, string | undefined>): string[]
   if (setOidc.length > 0 && setOidc.length < oidc.length) {
     problems.push(`${oidc.filter((k) => !input[k]).join(', ')}: required when ${setOidc.join(', ')} is set (OIDC sign-in needs all three)`);
   }
+  if (input.FILES_BACKEND === 's3' && !input.S3_BUCKET) problems.push('S3_BUCKET: is required when FILES_BACKEND is s3');
+  if (!!input.S3_ACCESS_KEY_ID !== !!input.S3_SECRET_ACCESS_KEY) {
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither (neither: the SDK finds credentials itself)');
+  }
   return problems;
 }
 
@@ -134,6 +162,8 @@ export type Config = Readonly<
     publicUrl: string;
     logPretty: boolean;
     staffTotpRequired: boolean;
+    /** FILES_DIR, or `files` under DATA_DIR. */
+    filesDir: string;
   }
 >;
 
@@ -175,5 +205,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logPretty: c.LOG_PRETTY ?? (process.stdout.isTTY === true && c.NODE_ENV !== 'production'),
     staffTotpRequired: c.STAFF_TOTP_REQUIRED ?? c.NODE_ENV === 'production',
+    filesDir: c.FILES_DIR ?? join(c.DATA_DIR, 'files'),
   });
 }

@@ -2,6 +2,9 @@
  * Builds the real application (src/app.ts) for `app.inject()` tests, and helps a test behave like a
  * browser: fetch a page, keep its cookies, read its CSRF token and post the form back.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { expect } from 'vitest';
@@ -14,9 +17,12 @@ import { allMessages, type Locale } from '../../src/platform/i18n/catalog.js';
 
 type InjectResponse = Awaited<ReturnType<App['inject']>>;
 
+/** Uploaded files of this test process: one temporary folder, so tests never write into the checkout's data/. */
+export const TEST_FILES_DIR = mkdtempSync(join(tmpdir(), 'satupintu-test-files-'));
+
 /** The configuration every HTTP test starts from; `overrides` are environment variables, as in production. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_PRETTY: 'false', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_PRETTY: 'false', FILES_DIR: TEST_FILES_DIR, ...overrides });
 }
 
 /**

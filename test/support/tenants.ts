@@ -26,6 +26,10 @@ import type { Actor, Grant, Scope } from '../../src/platform/access/access.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { importRegions } from '../../src/modules/organizations/index.js';
 import * as Org from '../../src/modules/organizations/organizations.service.js';
+import { standardContent } from '../../src/modules/standards/catalog.test-support.js';
+import * as Standards from '../../src/modules/standards/index.js';
+import { createFileStore } from '../../src/platform/files/store.js';
+import { testConfig } from './app.js';
 
 export type TenantName = 'A' | 'B';
 
@@ -62,6 +66,7 @@ const PLACES: Record<TenantName, FixtureContext['place']> = {
   B: { regency: '73.71', address: 'Jl. Ahmad Yani No. 2, Makassar' },
 };
 const WORDS: Record<TenantName, string> = { A: 'Alfa', B: 'Beta' };
+const HOUR = 3_600_000;
 
 /** Regions are public reference data shared by both tenants, so their names are nobody's secret. */
 const REGIONS = [
@@ -129,6 +134,53 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
       name: `Loket ${c.word}`,
     });
     return { id: row.id, texts: [row.code, row.name] };
+  },
+  /** A service of this tenant's unit, offered at this tenant's booth. */
+  serviceId: async (c) => {
+    const row = await Standards.createService(serviceCtx(c), {
+      serviceUnitId: await c.need('serviceUnitId'),
+      code: code(c, 'IZIN'),
+      name: `Izin Usaha Mikro ${c.word}`,
+      summary: `Izin usaha mikro dan kecil untuk pelaku usaha di wilayah ${c.word}.`,
+      category: 'licensing',
+      kind: 'licensing',
+      audiences: ['business'],
+      channels: 'both',
+      locations: [{ mallId: await c.need('mallId'), boothId: await c.need('boothId') }],
+    });
+    return { id: row.id, texts: [row.code, row.name, row.slug, row.summary] };
+  },
+  /**
+   * A version of that service that went through public consultation (with one comment from the public)
+   * and was ratified with its decree PDF in the test file store, so that every version route, the decree
+   * download included, has something to show.
+   */
+  versionId: async (c) => {
+    const ctx = { ...serviceCtx(c), files: createFileStore(testConfig()) };
+    const afterClosing = { ...ctx, now: () => new Date(Date.now() + 2 * HOUR) };
+    const facilities = `Ruang tunggu ber-AC di gedung ${c.word}`;
+    const decreeNumber = `800/${c.word.toUpperCase()}/KEP/2026`;
+    let v = await Standards.createDraft(ctx, await c.need('serviceId'));
+    v = await Standards.saveContent(ctx, v.id, standardContent({ facilities }), v.version);
+    v = await Standards.submitForReview(ctx, v.id, { version: v.version });
+    v = await Standards.openConsultation(ctx, v.id, { closesAt: new Date(Date.now() + HOUR), version: v.version });
+    await Standards.addConsultationComment(ctx, v.id, {
+      authorName: `Warga ${c.word}`,
+      body: `Mohon jam layanan di gedung ${c.word} diperpanjang sampai sore.`,
+    });
+    v = await Standards.ratify(afterClosing, v.id, {
+      decreeNumber,
+      decreeDate: new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10),
+      signatory: `Kepala Dinas ${c.word}`,
+      decreeFile: { source: Buffer.from(`%PDF-1.4\n% Keputusan ${c.word}\n%%EOF\n`), name: `SK ${c.word}.pdf` },
+      version: v.version,
+    });
+    return { id: v.id, texts: [facilities, decreeNumber, `Kepala Dinas ${c.word}`, `SK ${c.word}.pdf`] };
+  },
+  /** The public's comment on that version. */
+  commentId: async (c) => {
+    const [row] = await Standards.listComments(c.db, await c.need('versionId'));
+    return { id: row!.id, texts: [row!.authorName, row!.body] };
   },
   /**
    * A staff member holding a role at this tenant's agency. Inserted directly, as a factory would: the

@@ -1,6 +1,9 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import './catalog.messages.js';
 import { catalogRoutes } from './catalog.routes.js';
+import { standardsJobs } from './standards.jobs.js';
+import './standards.messages.js';
+import { standardsRoutes } from './standards.routes.js';
 import { standardsSubjects } from './standards.subjects.js';
 
 /**
@@ -11,10 +14,27 @@ import { standardsSubjects } from './standards.subjects.js';
 export const standardsModule: ModuleDefinition = {
   name: 'standards',
   subjects: standardsSubjects,
+  jobs: standardsJobs,
   routes: async (app) => {
     await app.register(catalogRoutes);
+    await app.register(standardsRoutes);
   },
   nav: [{ href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' }],
 };
 
 export * from './standards.content.js';
+/** The standard's use cases, for other modules' seeds and tests (test/support/tenants.ts builds its fixtures with them). */
+export {
+  addConsultationComment,
+  createDraft,
+  createService,
+  listComments,
+  moderateComment,
+  openConsultation,
+  publish,
+  ratify,
+  saveComponent,
+  saveContent,
+  submitForReview,
+  type StandardsContext,
+} from './standards.service.js';
