@@ -4,6 +4,7 @@ import { catalogRoutes } from './catalog.routes.js';
 import { standardsJobs } from './standards.jobs.js';
 import './standards.messages.js';
 import { standardsRoutes } from './standards.routes.js';
+import { seedStandardsDemo } from './standards.seed.js';
 import { standardsSubjects } from './standards.subjects.js';
 
 /**
@@ -20,6 +21,7 @@ export const standardsModule: ModuleDefinition = {
     await app.register(standardsRoutes);
   },
   nav: [{ href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' }],
+  seed: seedStandardsDemo,
 };
 
 export * from './standards.content.js';
