@@ -314,7 +314,7 @@ export async function standardsRoutes(app: App) {
           'JSON with the decree fields, or multipart/form-data with the same fields followed by the signed decree as a PDF (≤ 10 MB) in `decreeFile`; multipart posts carry the CSRF token (`x-csrf-token` or `_csrf` in the query). The file is checked by its content.',
         tags,
         params: S.VersionParams,
-        body: S.RatifyBody.optional(),
+        body: S.RatifyBody.nullish(),
         response: { 200: S.VersionResponse },
       },
     },
