@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standardContent } from './catalog.test-support.js';
+import { COMPONENTS } from './standards.content.js';
 import { canonical, diffContent, diffItems } from './standards.diff.js';
 
 describe('diffContent', () => {
@@ -8,22 +9,7 @@ describe('diffContent', () => {
   it('reports all 14 components in the order of the law, unchanged when equal whatever the key order', () => {
     const reordered = Object.fromEntries(Object.entries(base).reverse()) as typeof base;
     const diff = diffContent(base, reordered);
-    expect(diff.map((d) => d.component)).toEqual([
-      'requirements',
-      'procedure',
-      'timeLimit',
-      'fee',
-      'products',
-      'complaints',
-      'legalBasis',
-      'facilities',
-      'staffCompetence',
-      'internalSupervision',
-      'staffCount',
-      'serviceGuarantee',
-      'securityGuarantee',
-      'performanceEvaluation',
-    ]);
+    expect(diff.map((d) => d.component)).toEqual([...COMPONENTS]);
     expect(diff.every((d) => d.change === 'unchanged')).toBe(true);
   });
 
