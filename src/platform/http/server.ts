@@ -169,7 +169,7 @@ function toAppError(error: unknown, request: FastifyRequest, config: Config): Ap
     // zod leaves the offending value out of its issues; without it every type error would read "required".
     const issues = error.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean);
-      return { ...(v.params as object), code: v.keyword, path, input: valueAt(input, path) };
+      return { ...(v.params as object), code: v.keyword, path, message: v.message, input: valueAt(input, path) };
     }) as IssueLike[];
     const fields = issuesToFieldErrors(issues).map((f) =>
       context && context !== 'body' && f.path ? { ...f, path: `${context}.${f.path}` } : f,
