@@ -1,4 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import './admin.messages.js';
+import { standardsAdminRoutes } from './admin.routes.js';
 import './catalog.messages.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { standardsJobs } from './standards.jobs.js';
@@ -18,9 +20,13 @@ export const standardsModule: ModuleDefinition = {
   jobs: standardsJobs,
   routes: async (app) => {
     await app.register(catalogRoutes);
+    await app.register(standardsAdminRoutes);
     await app.register(standardsRoutes);
   },
-  nav: [{ href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' }],
+  nav: [
+    { href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' },
+    { href: '/admin/layanan', labelKey: 'standards.admin.nav', access: { permission: 'standards.manage', scope: 'filtered' } },
+  ],
   seed: seedStandardsDemo,
 };
 
