@@ -1,6 +1,8 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import './admin.messages.js';
 import { standardsAdminRoutes } from './admin.routes.js';
+import './bulk.messages.js';
+import { bulkRoutes } from './bulk.routes.js';
 import './catalog.messages.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { standardsJobs } from './standards.jobs.js';
@@ -22,10 +24,12 @@ export const standardsModule: ModuleDefinition = {
     await app.register(catalogRoutes);
     await app.register(standardsAdminRoutes);
     await app.register(standardsRoutes);
+    await app.register(bulkRoutes);
   },
   nav: [
     { href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' },
     { href: '/admin/layanan', labelKey: 'standards.admin.nav', access: { permission: 'standards.manage', scope: 'filtered' } },
+    { href: '/admin/layanan/impor', labelKey: 'bulk.nav', access: { permission: 'standards.manage', scope: 'filtered' } },
   ],
   seed: seedStandardsDemo,
 };
