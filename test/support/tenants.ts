@@ -28,6 +28,7 @@ import { importRegions } from '../../src/modules/organizations/index.js';
 import * as Org from '../../src/modules/organizations/organizations.service.js';
 import { standardContent } from '../../src/modules/standards/catalog.test-support.js';
 import * as Standards from '../../src/modules/standards/index.js';
+import * as Maklumat from '../../src/modules/standards/maklumat.service.js';
 import { createFileStore } from '../../src/platform/files/store.js';
 import { testConfig } from './app.js';
 
@@ -134,6 +135,18 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
       name: `Loket ${c.word}`,
     });
     return { id: row.id, texts: [row.code, row.name] };
+  },
+  /** A draft service pledge of this tenant's unit (a draft, so its edit and publish pages open). */
+  maklumatId: async (c) => {
+    const unit = `Unit Pelayanan Perizinan ${c.word}`;
+    const row = await Maklumat.createMaklumatDraft(serviceCtx(c), await c.need('serviceUnitId'), {
+      ...Maklumat.standardWording(unit),
+      signatoryName: `Kepala Unit ${c.word}`,
+      signatoryTitle: `Kepala ${unit}`,
+      signedAt: '2026-01-05',
+      place: `Kota ${c.word}`,
+    });
+    return { id: row.id, texts: [row.signatoryName, row.place] };
   },
   /** A service of this tenant's unit, offered at this tenant's booth. */
   serviceId: async (c) => {

@@ -18,6 +18,7 @@ import {
 } from './catalog.queries.js';
 import { CANDIDATE_LIMIT, CHANNEL_FILTERS, type CatalogHit, type CatalogPage } from './catalog.search.js';
 import { Flowchart } from './flowchart.js';
+import { MaklumatPosters } from './maklumat.pages.js';
 import { AUDIENCES, CATEGORIES, LIFE_EVENTS, type Fee, type ProcedureStep, type Requirement, type TimeLimit } from './standards.content.js';
 
 /** The values of the search form as typed (Indonesian parameter names, as in the address bar). */
@@ -981,6 +982,7 @@ export function UnitPage({
             <br />
             <strong>{maklumat.signatoryName}</strong>
           </p>
+          <MaklumatPosters ctx={ctx} serviceUnitId={unit.id} />
         </section>
       )}
       {unit.booths.length > 0 && (

@@ -25,12 +25,12 @@ import {
   facetOptions,
   findAgency,
   findMall,
-  findPublishedMaklumat,
   findPublishedService,
   findServiceUnit,
   type PublishedService,
 } from './catalog.queries.js';
 import { CHANNEL_FILTERS, searchCatalog, type CatalogFilters, type CatalogHit } from './catalog.search.js';
+import { findPublishedMaklumat } from './maklumat.service.js';
 import {
   AUDIENCES,
   CATEGORIES,

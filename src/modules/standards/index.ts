@@ -5,6 +5,10 @@ import './bulk.messages.js';
 import { bulkRoutes } from './bulk.routes.js';
 import './catalog.messages.js';
 import { catalogRoutes } from './catalog.routes.js';
+import './maklumat.messages.js';
+import { maklumatRoutes } from './maklumat.routes.js';
+import { seedMaklumatDemo } from './maklumat.seed.js';
+import { STANDARDS_MANAGE } from './maklumat.service.js';
 import { standardsJobs } from './standards.jobs.js';
 import './standards.messages.js';
 import { standardsRoutes } from './standards.routes.js';
@@ -24,14 +28,21 @@ export const standardsModule: ModuleDefinition = {
     await app.register(catalogRoutes);
     await app.register(standardsAdminRoutes);
     await app.register(standardsRoutes);
+    await app.register(maklumatRoutes);
     await app.register(bulkRoutes);
   },
   nav: [
     { href: '/layanan', labelKey: 'catalog.nav.services', access: 'public' },
     { href: '/admin/layanan', labelKey: 'standards.admin.nav', access: { permission: 'standards.manage', scope: 'filtered' } },
+    { href: '/admin/maklumat', labelKey: 'standards.maklumat.nav', access: { permission: STANDARDS_MANAGE, scope: 'filtered' } },
     { href: '/admin/layanan/impor', labelKey: 'bulk.nav', access: { permission: 'standards.manage', scope: 'filtered' } },
   ],
-  seed: seedStandardsDemo,
+  // One seed slot per module: the services and their standards, then the units' pledges (both idempotent).
+  seed: async (ctx) => {
+    const standards = await seedStandardsDemo(ctx);
+    const pledges = await seedMaklumatDemo(ctx);
+    return { logins: [...standards.logins, ...pledges.logins], created: standards.created + pledges.created };
+  },
 };
 
 export * from './standards.content.js';

@@ -18,7 +18,11 @@ const guarded =
     isUuid(id) ? resolve(db, id) : Promise.resolve(undefined);
 
 async function ofService(db: AnyDb, serviceId: string): Promise<TenantPath | undefined> {
-  const row = await st(db).selectFrom('standards.service').select(['agencyId', 'serviceUnitId']).where('id', '=', serviceId).executeTakeFirst();
+  const row = await st(db)
+    .selectFrom('standards.service')
+    .select(['agencyId', 'serviceUnitId'])
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
   return row && { agencyId: row.agencyId, unitId: row.serviceUnitId };
 }
 
