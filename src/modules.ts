@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from './platform/module.js';
+import { applicationsModule } from './modules/applications/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
@@ -13,4 +14,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   organizationsModule,
   identityModule,
   standardsModule,
+  applicationsModule,
 ];

@@ -33,7 +33,8 @@ export const ROLES = {
   },
   mall_manager: { scopes: ['mall'], permissions: [P.organizationsManage, P.staffManage, P.queueServe] },
   agency_admin: { scopes: ['agency'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage] },
-  unit_admin: { scopes: ['unit'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage] },
+  // The unit admin also works the unit's cases: overdue applications are escalated to them.
+  unit_admin: { scopes: ['unit'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage, P.applicationsProcess] },
   counter_officer: { scopes: ['unit', 'mall'], permissions: [P.personalDataRead, P.applicationsFile, P.queueServe] },
   processor: { scopes: ['unit'], permissions: [P.personalDataRead, P.applicationsProcess] },
   complaint_handler: { scopes: ['unit', 'agency'], permissions: [P.complaintsHandle] },

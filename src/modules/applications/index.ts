@@ -1,0 +1,16 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { applicationsSubjects } from './applications.subjects.js';
+
+/**
+ * Applications (permohonan) run by the published service standard: the form from its requirements, the
+ * workflow from its procedure, the legal clock from its time limit, the bill from its fee, outputs with
+ * a verification code from its products. See docs/ARCHITECTURE.md, "Applications".
+ */
+export const applicationsModule: ModuleDefinition = {
+  name: 'applications',
+  subjects: applicationsSubjects,
+  async routes() {},
+  nav: [],
+};
+
+export { APPLICATION_STATUSES, type ApplicationStatus } from './applications.tables.js';
