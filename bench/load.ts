@@ -18,6 +18,8 @@ import autocannon from 'autocannon';
 
 export interface LoadRequest {
   url: string;
+  /** Paths on url's server to request in turn (each connection cycles through them); without it, url alone. */
+  paths?: string[];
   headers: Record<string, string>;
   connections: number;
   warmupSeconds: number;
@@ -29,6 +31,7 @@ export interface LatencySummary {
   mean: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -64,6 +67,7 @@ function cannon(request: LoadRequest, seconds: number, onResponse?: (status: num
         pipelining: 1,
         duration: seconds,
         timeout: 10,
+        ...(request.paths ? { requests: request.paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
       },
       (err: unknown, result: autocannon.Result) =>
         err ? reject(err instanceof Error ? err : new Error(JSON.stringify(err))) : resolve(result),
@@ -104,6 +108,7 @@ async function run(request: LoadRequest): Promise<LoadResult> {
       mean: ms(histogram.mean),
       p50: ms(histogram.percentile(50)),
       p90: ms(histogram.percentile(90)),
+      p95: ms(histogram.percentile(95)),
       p99: ms(histogram.percentile(99)),
       max: ms(histogram.max),
     },

@@ -8,6 +8,7 @@
  * says how steady the machine was. Only 127.0.0.1 is ever loaded, for a bounded time.
  *
  *   npm run bench -- [--duration 10] [--warmup 3] [--connections 10] [--db pglite|postgres] [--rows 5000]
+ *   npm run bench -- --suite catalog [--services 100000] [--reload] [--drop]   (bench/catalog.ts)
  *
  * PostgreSQL: DATABASE_URL (or --db postgres, which uses postgres://postgres@127.0.0.1:5432/test)
  * names the server; the bench creates a scratch database sp_bench_<random> there and drops it after.
@@ -48,7 +49,12 @@ const USAGE = `Usage: npm run bench -- [options]
                     DATABASE_URL's server, or ${DEFAULT_POSTGRES_URL})
   --rows N          feedback rows to seed (default 5000, 0..100000)
   --accept-encoding E   send Accept-Encoding: E with the home page, e.g. "br, gzip" as browsers do
-                    (default: none, so the page is measured uncompressed)`;
+                    (default: none, so the page is measured uncompressed)
+  --suite S         default (the hot paths above) or catalog (search API and service page on
+                    100,000 services in the database satupintu_bench on the PostgreSQL server; kept between runs)
+  --services N      catalog suite: generated services (default 100000, 1000..102400)
+  --reload          catalog suite: load the bench database afresh even if it already holds this catalog
+  --drop            catalog suite: drop the bench database at the end`;
 
 function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -70,6 +76,10 @@ function parseFlags() {
         db: { type: 'string' },
         rows: { type: 'string' },
         'accept-encoding': { type: 'string' },
+        suite: { type: 'string' },
+        services: { type: 'string' },
+        reload: { type: 'boolean' },
+        drop: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -88,6 +98,14 @@ if (flags.db !== undefined && flags.db !== 'pglite' && flags.db !== 'postgres') 
   console.error(`--db must be pglite or postgres (got ${JSON.stringify(flags.db)})\n\n${USAGE}`);
   process.exit(2);
 }
+if (flags.suite !== undefined && flags.suite !== 'default' && flags.suite !== 'catalog') {
+  console.error(`--suite must be default or catalog (got ${JSON.stringify(flags.suite)})\n\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.suite === 'catalog' && flags.db === 'pglite') {
+  console.error(`the catalog suite runs on PostgreSQL only (100,000 services)\n\n${USAGE}`);
+  process.exit(2);
+}
 const envDatabaseUrl = process.env.DATABASE_URL || undefined;
 const options = {
   durationSeconds: intOption(flags.duration, 'duration', 10, 1, 120),
@@ -96,6 +114,7 @@ const options = {
   rows: intOption(flags.rows, 'rows', 5000, 0, 100_000),
   db: flags.db ?? (envDatabaseUrl ? 'postgres' : 'pglite'),
   acceptEncoding: flags['accept-encoding'] || undefined,
+  suite: flags.suite ?? 'default',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -129,14 +148,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------------------------------------
 // One measurement: fork the load generator, count the server's CPU and event-loop use meanwhile
 
-interface Target {
+export interface Target {
   name: string;
   description: string;
   url: string;
+  /** Paths on url's server requested in turn (bench/load.ts); without it, url alone. */
+  paths?: string[];
   headers: Record<string, string>;
+  /** Overrides --connections for this target. */
+  connections?: number;
 }
 
-interface Measurement extends LoadResult {
+export interface Measurement extends LoadResult {
   target: string;
   url: string;
   headers: Record<string, string>;
@@ -166,8 +189,9 @@ const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
 function measure(target: Target): Promise<Measurement> {
   const request: LoadRequest = {
     url: target.url,
+    ...(target.paths ? { paths: target.paths } : {}),
     headers: target.headers,
-    connections: options.connections,
+    connections: target.connections ?? options.connections,
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
   };
@@ -279,12 +303,7 @@ async function main() {
 
   let benchDb: BenchDatabase;
   if (options.db === 'postgres') {
-    const server = envDatabaseUrl ?? DEFAULT_POSTGRES_URL;
-    const host = new URL(server).hostname;
-    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') {
-      throw new Error(`the bench only loads local servers; DATABASE_URL points at ${host}`);
-    }
-    benchDb = await createScratchPostgres(server);
+    benchDb = await createScratchPostgres(localServer());
   } else {
     benchDb = createPgliteDir();
   }
@@ -431,7 +450,7 @@ async function main() {
   ];
   const baseRow = {
     requestsPerSecond: base.requestsPerSecond,
-    latency: { mean: 0, p50: base.p50, p90: 0, p99: base.p99, max: 0 },
+    latency: { mean: 0, p50: base.p50, p90: 0, p95: 0, p99: base.p99, max: 0 },
     errors: before.errors + after.errors,
     non2xx: before.non2xx + after.non2xx,
     bytesPerResponse: mean(before.bytesPerResponse, after.bytesPerResponse),
@@ -507,8 +526,33 @@ async function main() {
   console.log(`\nwritten: ${file}`);
 }
 
+function localServer(): string {
+  const server = envDatabaseUrl ?? DEFAULT_POSTGRES_URL;
+  const host = new URL(server).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') {
+    throw new Error(`the bench only loads local servers; DATABASE_URL points at ${host}`);
+  }
+  return server;
+}
+
+async function catalogSuite() {
+  const { runCatalogSuite } = await import('./catalog.js');
+  await runCatalogSuite(
+    {
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      connections: options.connections,
+      services: intOption(flags.services, 'services', 100_000, 1000, 102_400),
+      reload: flags.reload ?? false,
+      drop: flags.drop ?? false,
+      serverUrl: localServer(),
+    },
+    { measure, table, onCleanup: (step) => cleanups.push(step) },
+  );
+}
+
 try {
-  await main();
+  await (options.suite === 'catalog' ? catalogSuite() : main());
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
