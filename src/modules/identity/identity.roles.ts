@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   personalDataRead: 'identity.read-personal-data',
   auditRead: 'audit.read',
   standardsManage: 'standards.manage',
+  calendarManage: 'calendar.manage',
   applicationsFile: 'applications.file',
   applicationsProcess: 'applications.process',
   queueServe: 'queue.serve',
@@ -29,12 +30,23 @@ export interface RoleDefinition {
 export const ROLES = {
   platform_admin: {
     scopes: ['platform'],
-    permissions: [P.organizationsManage, P.staffManage, P.personalDataRead, P.auditRead, P.standardsManage, P.evaluationAssess],
+    permissions: [
+      P.organizationsManage,
+      P.staffManage,
+      P.personalDataRead,
+      P.auditRead,
+      P.standardsManage,
+      P.calendarManage,
+      P.evaluationAssess,
+    ],
   },
-  mall_manager: { scopes: ['mall'], permissions: [P.organizationsManage, P.staffManage, P.queueServe] },
-  agency_admin: { scopes: ['agency'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage] },
+  mall_manager: { scopes: ['mall'], permissions: [P.organizationsManage, P.staffManage, P.queueServe, P.calendarManage] },
+  agency_admin: { scopes: ['agency'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage, P.calendarManage] },
   // The unit admin also works the unit's cases: overdue applications are escalated to them.
-  unit_admin: { scopes: ['unit'], permissions: [P.organizationsManage, P.staffManage, P.standardsManage, P.applicationsProcess] },
+  unit_admin: {
+    scopes: ['unit'],
+    permissions: [P.organizationsManage, P.staffManage, P.standardsManage, P.applicationsProcess, P.calendarManage],
+  },
   counter_officer: { scopes: ['unit', 'mall'], permissions: [P.personalDataRead, P.applicationsFile, P.queueServe] },
   processor: { scopes: ['unit'], permissions: [P.personalDataRead, P.applicationsProcess] },
   complaint_handler: { scopes: ['unit', 'agency'], permissions: [P.complaintsHandle] },
