@@ -39,4 +39,13 @@ export { MANAGE as ORGANIZATIONS_MANAGE } from './organizations.service.js';
 /** Use cases other modules' seeds and tests build the tree with. */
 export { createAgency, createMall, createServiceUnit } from './organizations.service.js';
 export { tenantOfServiceUnit } from './organizations.subjects.js';
-export { findIdsByCode, findRegionByCode, listScopeNodes, scopeNode, unitIdsOfAgencies, type ScopeNode } from './organizations.lookups.js';
+export {
+  findIdsByCode,
+  findRegionByCode,
+  listScopeNodes,
+  openingHoursOfMall,
+  regionOfServiceUnit,
+  scopeNode,
+  unitIdsOfAgencies,
+  type ScopeNode,
+} from './organizations.lookups.js';

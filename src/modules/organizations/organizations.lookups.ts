@@ -83,3 +83,32 @@ export async function findIdsByCode(db: AnyDb, codes: { agency: string; unit?: s
     : undefined;
   return { agencyId: agency?.id, unitId: unit?.id, mallId: mall?.id };
 }
+
+/** A service unit's Kemendagri region, for its legal time zone (the calendar module's clock); undefined when unknown. */
+export async function regionOfServiceUnit(
+  db: AnyDb,
+  id: string,
+): Promise<{ name: string; regionCode: string; active: boolean } | undefined> {
+  if (!isUuid(id)) return undefined;
+  return org(db).selectFrom('organizations.serviceUnit').select(['name', 'regionCode', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A mall's time zone, weekly opening hours (ISO weekdays) and dated exceptions, read-only for the calendar module. */
+export async function openingHoursOfMall(db: AnyDb, id: string) {
+  if (!isUuid(id)) return undefined;
+  const mall = await org(db)
+    .selectFrom('organizations.mall')
+    .select(['id', 'name', 'timeZone', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!mall) return undefined;
+  const [weekly, exceptions] = await Promise.all([
+    org(db).selectFrom('organizations.mallHours').select(['weekday', 'opensAt', 'closesAt']).where('mallId', '=', id).execute(),
+    org(db)
+      .selectFrom('organizations.mallHoursException')
+      .select(['date', 'opensAt', 'closesAt', 'reason'])
+      .where('mallId', '=', id)
+      .execute(),
+  ]);
+  return { ...mall, weekly, exceptions };
+}
