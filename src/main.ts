@@ -9,6 +9,7 @@ import type { App } from './platform/http/server.js';
 import { createLogger } from './platform/log.js';
 import { createMailTransport, MailDelivery } from './platform/mail/mail.js';
 import type { DemoLogin, ModuleDefinition } from './platform/module.js';
+import { createTextSender, TextDelivery } from './platform/text/text.js';
 import { startJobs, type Jobs } from './worker.js';
 
 /** Shows how far a long step got; the CLI draws a bar on a terminal and plain lines elsewhere. */
@@ -125,6 +126,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
   const hasWorker = config.ROLE !== 'web';
   const database = await openDatabase(databaseOptionsFromConfig(config));
   const mail = new MailDelivery({ database, transport: createMailTransport(config, logger), from: config.MAIL_FROM, log: logger });
+  const text = new TextDelivery({ database, sender: createTextSender(config, logger), log: logger });
   let jobs: Jobs | undefined;
   let app: App | undefined;
   let seed: DemoSeedSummary | undefined;
@@ -132,7 +134,7 @@ export async function serve(config: Config = loadConfig(), options: ServeOptions
     await runMigrations(database, logger, progress);
     if (hasWeb && config.seedDemo) seed = await seedDemo({ database, log: logger, progress });
     // Shutdown below has its own grace period; leave room for the web server and the database.
-    jobs = await startJobs({ database, log: logger, work: hasWorker, mail, stopTimeoutMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
+    jobs = await startJobs({ database, log: logger, work: hasWorker, mail, text, stopTimeoutMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
     if (hasWeb) {
       app = await buildApp({ config, database, logger, mail });
       await app.listen({ host: config.HOST, port: config.PORT });

@@ -5,6 +5,7 @@ import { OutboxDispatcher, subscriberJobs } from './platform/events/dispatcher.j
 import { JobRunner } from './platform/jobs/runner.js';
 import { mailJobs, type MailDelivery } from './platform/mail/mail.js';
 import type { ModuleDefinition } from './platform/module.js';
+import { textJobs, type TextDelivery } from './platform/text/text.js';
 
 export interface Jobs {
   runner: JobRunner;
@@ -22,6 +23,8 @@ export interface JobsDeps {
   modules?: readonly ModuleDefinition[];
   /** Registers `mail.deliver`, which sends queued mail every minute (main.ts builds it from the config). */
   mail?: MailDelivery;
+  /** Registers `text.deliver`, which sends queued SMS/WhatsApp messages every minute. */
+  text?: TextDelivery;
   pollingIntervalSeconds?: number;
   dispatchIntervalMs?: number;
   stopTimeoutMs?: number;
@@ -34,7 +37,12 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
   const runner = await JobRunner.start({
     database: deps.database,
     log: deps.log,
-    jobs: [...modules.flatMap((m) => m.jobs ?? []), ...subscriberJobs(subscribers), ...(deps.mail ? mailJobs(deps.mail) : [])],
+    jobs: [
+      ...modules.flatMap((m) => m.jobs ?? []),
+      ...subscriberJobs(subscribers),
+      ...(deps.mail ? mailJobs(deps.mail) : []),
+      ...(deps.text ? textJobs(deps.text) : []),
+    ],
     work: deps.work,
     ...(deps.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.pollingIntervalSeconds }),
     ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),

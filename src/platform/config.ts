@@ -116,6 +116,14 @@ export const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** How often a published service standard is due for its periodic review (domain.md §1.2: yearly). */
   STANDARDS_REVIEW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+  /** Who sends SMS/WhatsApp (platform/text): `log` writes them to the log (development); providers plug in as TextSenders. */
+  TEXT_SENDER: z.enum(['log']).default('log'),
+  /** Applications tell citizens by SMS or by WhatsApp, besides email. */
+  TEXT_CHANNEL: z.enum(['sms', 'whatsapp']).default('sms'),
+  /** The unit is warned this many hours before an application's legal due instant (applications.watch-deadlines). */
+  APPLICATIONS_WARN_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** An overdue application is escalated to the unit's admins after this many hours (0: as soon as it is overdue). */
+  APPLICATIONS_ESCALATE_AFTER_HOURS: z.coerce.number().int().min(0).max(720).default(0),
 });
 
 const SECRET_KEYS = new Set([

@@ -36,4 +36,18 @@ export interface PlatformTables {
     sentAt: Date | null;
     messageId: string | null;
   };
+  'platform.textMessage': {
+    id: Generated<string>;
+    channel: 'sms' | 'whatsapp';
+    toNumber: string;
+    body: string;
+    tag: string | null;
+    status: Generated<MailStatus>;
+    attempts: Generated<number>;
+    lastError: string | null;
+    nextAttemptAt: Generated<Date>;
+    createdAt: Generated<Date>;
+    sentAt: Date | null;
+    providerReference: string | null;
+  };
 }

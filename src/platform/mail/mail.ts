@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { MailStatus, PlatformTables } from '../db/tables.js';
+import { backoffSeconds, DeliveryQueue } from '../db/delivery-queue.js';
+import type { PlatformTables } from '../db/tables.js';
 import { defineJob, type AnyJobDefinition } from '../jobs/job.js';
 
 const noLineBreak = (v: string) => !/[\r\n]/.test(v);
@@ -149,6 +150,7 @@ const CLAIM_MS = 10 * 60_000;
  */
 export class MailDelivery {
   readonly #options: Required<Omit<MailDeliveryOptions, 'log'>>;
+  readonly #queue: DeliveryQueue<'platform.mailMessage'>;
   readonly #log: Logger;
   readonly #domain: string;
   #kick: Promise<void> | undefined;
@@ -164,6 +166,7 @@ export class MailDelivery {
       clock: () => new Date(),
       ...options,
     };
+    this.#queue = new DeliveryQueue(options.database, 'platform.mailMessage', CLAIM_MS);
     this.#log = options.log.child({ component: 'mail' });
     this.#domain = /@([^\s<>@]+)>?\s*$/.exec(options.from)?.[1] ?? 'satupintu.localhost';
   }
@@ -174,7 +177,7 @@ export class MailDelivery {
     if (this.#stopped) return result;
     await this.#requeueAbandoned(result);
     for (let n = 0; n < limit && !this.#stopped; n++) {
-      const row = await this.#claimNext();
+      const row = await this.#queue.claimNext(this.#options.clock());
       if (!row) break;
       await this.#send(row, result);
     }
@@ -219,19 +222,12 @@ export class MailDelivery {
   }
 
   async #requeueAbandoned(result: MailDeliveryResult): Promise<void> {
-    const { database, maxAttempts, clock } = this.#options;
-    const now = clock();
-    const rows = await database.db
-      .updateTable('platform.mailMessage')
-      .set({
-        status: sql<MailStatus>`case when attempts >= ${maxAttempts} then 'failed' else 'queued' end`,
-        nextAttemptAt: now,
-        lastError: 'Interrupted while sending (the process stopped?); the server may have accepted it',
-      })
-      .where('status', '=', 'sending')
-      .where('nextAttemptAt', '<=', now)
-      .returning(['id', 'status'])
-      .execute();
+    const { maxAttempts, clock } = this.#options;
+    const rows = await this.#queue.requeueAbandoned(
+      clock(),
+      maxAttempts,
+      'Interrupted while sending (the process stopped?); the server may have accepted it',
+    );
     for (const row of rows) {
       if (row.status === 'failed') result.failed++;
       else result.retried++;
@@ -239,38 +235,9 @@ export class MailDelivery {
     if (rows.length > 0) this.#log.warn({ mailIds: rows.map((r) => r.id) }, 'mail left sending by a stopped process queued again');
   }
 
-  /** Claims the next due mail and marks it 'sending' in one statement, which commits on its own. */
-  async #claimNext() {
-    const { database, clock } = this.#options;
-    const now = clock();
-    return database.db
-      .updateTable('platform.mailMessage')
-      .set({ status: 'sending', attempts: sql`attempts + 1`, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('platform.mailMessage')
-          .select('id')
-          .where('status', '=', 'queued')
-          .where('nextAttemptAt', '<=', now)
-          .orderBy('nextAttemptAt')
-          .limit(1)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returningAll()
-      .executeTakeFirst();
-  }
-
   async #send(row: Selectable<PlatformTables['platform.mailMessage']>, result: MailDeliveryResult): Promise<void> {
-    const { database, transport, from, maxAttempts, clock } = this.#options;
+    const { transport, from, maxAttempts, baseDelaySeconds, maxDelaySeconds, clock } = this.#options;
     const log = this.#log.child({ mailId: row.id, tag: row.tag, attempt: row.attempts });
-    // Only the process holding the claim records the outcome; a claim that expired is someone else's now.
-    const claimed = () =>
-      database.db
-        .updateTable('platform.mailMessage')
-        .where('id', '=', row.id)
-        .where('status', '=', 'sending')
-        .where('attempts', '=', row.attempts);
     try {
       const info = await transport.send({
         messageId: `<${row.id}@${this.#domain}>`,
@@ -285,15 +252,13 @@ export class MailDelivery {
           ...(row.tag ? { 'X-Satupintu-Tag': row.tag } : {}),
         },
       });
-      await claimed().set({ status: 'sent', sentAt: clock(), messageId: info.messageId, lastError: null }).execute();
+      await this.#queue.settle(row, { status: 'sent', sentAt: clock(), messageId: info.messageId, lastError: null });
       result.sent++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       const isFinal = row.attempts >= maxAttempts || isPermanent(error);
-      const next = new Date(clock().getTime() + this.#backoffSeconds(row.attempts) * 1000);
-      await claimed()
-        .set({ status: isFinal ? 'failed' : 'queued', nextAttemptAt: next, lastError: message })
-        .execute();
+      const next = new Date(clock().getTime() + backoffSeconds(row.attempts, baseDelaySeconds, maxDelaySeconds) * 1000);
+      await this.#queue.settle(row, { status: isFinal ? 'failed' : 'queued', nextAttemptAt: next, lastError: message });
       // The reply only: the error object also lists the recipients, which the log does not need.
       if (isFinal) {
         result.failed++;
@@ -303,12 +268,6 @@ export class MailDelivery {
         log.warn({ reason: message, nextAttemptAt: next }, 'mail not delivered; will retry');
       }
     }
-  }
-
-  /** Seconds to wait after the `attempts`-th failure: base, 2×base, 4×base… capped. */
-  #backoffSeconds(attempts: number): number {
-    const { baseDelaySeconds, maxDelaySeconds } = this.#options;
-    return Math.min(baseDelaySeconds * 2 ** (attempts - 1), maxDelaySeconds);
   }
 }
 
