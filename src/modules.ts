@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from './platform/module.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { auditModule } from './modules/audit/index.js';
+import { calendarModule } from './modules/calendar/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { portalModule } from './modules/portal/index.js';
@@ -14,5 +15,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   organizationsModule,
   identityModule,
   standardsModule,
+  calendarModule,
   applicationsModule,
 ];

@@ -55,3 +55,47 @@ export const UnitParams = z.strictObject({ serviceUnitId: z.uuid() });
 export const MallParams = z.strictObject({ mallId: z.uuid() });
 export const UnitLocalDayParams = z.strictObject({ serviceUnitId: z.uuid(), localDayId: z.uuid() });
 export const MallLocalDayParams = z.strictObject({ mallId: z.uuid(), localDayId: z.uuid() });
+
+/** The edit and withdraw forms name their national day in the body, beside the version they were read at. */
+export const NationalDayEditForm = NationalDayEdit.extend({ id: z.uuid() });
+export const WithdrawForm = WithdrawBody.extend({ id: z.uuid() });
+export const NationalDayQuery = z.object({ hari: z.uuid(), lang: z.enum(['id', 'en']).optional() });
+export const RemoveLocalDayBody = z.strictObject({ localDayId: z.uuid() });
+
+const hourField = z.string().trim().max(5).optional();
+/** The week form: the Perpres week, or the unit's own, each weekday ticked open with its hours. */
+export const ScheduleBody = z.strictObject({
+  mode: z.enum(['perpres', 'custom']),
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [`open${d}`, z.literal('on').optional()],
+      [`opens${d}`, hourField],
+      [`closes${d}`, hourField],
+    ]),
+  ),
+}) as unknown as z.ZodType<{ mode: 'perpres' | 'custom' } & Partial<Record<string, string>>>;
+export type ScheduleBody = z.infer<typeof ScheduleBody>;
+
+export const NationalDayJson = z.object({
+  date: z.string(),
+  kind: z.enum(['holiday', 'collective_leave']),
+  nameId: z.string(),
+  nameEn: z.string(),
+  decree: z.string(),
+});
+export const NationalDayList = z.object({ year: z.number().int(), days: z.array(NationalDayJson) });
+export const WorkingDayList = z.object({
+  serviceUnitId: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      weekday: z.number().int(),
+      working: z.boolean(),
+      opens: z.string().nullable(),
+      closes: z.string().nullable(),
+      closedReason: z.string().nullable(),
+    }),
+  ),
+});

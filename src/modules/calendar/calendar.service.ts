@@ -3,7 +3,7 @@ import { coversSubject, scopesFor, type Actor, type TenantPath } from '../../pla
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { FieldError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { openingHoursOfMall, regionOfServiceUnit, scopeNode, timeZoneOfProvince } from '../organizations/index.js';
+import { listScopeNodes, openingHoursOfMall, regionOfServiceUnit, scopeNode, timeZoneOfProvince } from '../organizations/index.js';
 import * as E from './calendar.errors.js';
 import * as R from './calendar.repository.js';
 import type { LocalDayOwner, LocalDayRow, NationalDayRow } from './calendar.repository.js';
@@ -271,6 +271,32 @@ export async function placeInScope(ctx: CalendarContext, kind: 'unit' | 'mall', 
   return { kind, id, name: node.name, path: node.path };
 }
 
+/** How many units and malls the calendar's start page lists; a platform admin opens others from the unit's page. */
+const PLACE_LIST_LIMIT = 200;
+
+/** The active units and malls whose calendars the actor keeps, for the calendar's start page (filtered by scope). */
+export async function listPlacesInScope(ctx: CalendarContext): Promise<{ units: CalendarPlace[]; malls: CalendarPlace[] }> {
+  if (scopesFor(ctx.actor, CALENDAR_MANAGE).length === 0) return { units: [], malls: [] };
+  const [units, malls] = (await Promise.all([listScopeNodes(ctx.db, 'unit'), listScopeNodes(ctx.db, 'mall')])) as [
+    { id: string; name: string; agencyId: string }[],
+    { id: string; name: string }[],
+  ];
+  const inScope = (p: CalendarPlace) => coversSubject(ctx.actor, CALENDAR_MANAGE, p.path);
+  return {
+    units: units
+      .map((u) => ({ kind: 'unit' as const, id: u.id, name: u.name, path: { agencyId: u.agencyId, unitId: u.id } }))
+      .filter(inScope)
+      .slice(0, PLACE_LIST_LIMIT),
+    malls: malls
+      .map((m) => ({ kind: 'mall' as const, id: m.id, name: m.name, path: { mallId: m.id } }))
+      .filter(inScope)
+      .slice(0, PLACE_LIST_LIMIT),
+  };
+}
+
+/** Whether the actor keeps the national days (platform scope). */
+export const keepsNationalDays = (actor: Actor) => isPlatformAdmin(actor);
+
 const ownerOf = (place: CalendarPlace): LocalDayOwner => (place.kind === 'unit' ? { serviceUnitId: place.id } : { mallId: place.id });
 
 /** A unit's week as stored (empty: the Perpres week), its local days, and its time zone. */
@@ -292,17 +318,17 @@ export async function getMallCalendar(ctx: CalendarContext, mallId: string) {
   return { place, localDays, timeZone: mall!.timeZone, weekly: weekOf(mall!.weekly) };
 }
 
-/** Checks hours 'HH:MM' with closing after opening, naming the fields at fault under `prefix`. */
-function checkHours(opens: string | undefined, closes: string | undefined, prefix = ''): DayHours {
+/** Checks hours 'HH:MM' with closing after opening, naming the fields at fault (`opens`, `closes`, with the weekday after them in a week). */
+function checkHours(opens: string | undefined, closes: string | undefined, suffix = ''): DayHours {
   const time = /^([01]\d|2[0-3]):[0-5]\d$/;
   const fields: FieldError[] = [];
-  if (!opens || !time.test(opens)) fields.push({ path: `${prefix}opens`, key: FIELD_KEY });
-  if (!closes || !time.test(closes)) fields.push({ path: `${prefix}closes`, key: FIELD_KEY });
+  if (!opens || !time.test(opens)) fields.push({ path: `opens${suffix}`, key: FIELD_KEY });
+  if (!closes || !time.test(closes)) fields.push({ path: `closes${suffix}`, key: FIELD_KEY });
   if (fields.length === 0) {
     try {
       assertDayHours({ opens: opens!, closes: closes! });
     } catch {
-      fields.push({ path: `${prefix}closes`, key: FIELD_KEY });
+      fields.push({ path: `closes${suffix}`, key: FIELD_KEY });
     }
   }
   if (fields.length) throw E.HoursInvalid({}, { fields });
@@ -312,7 +338,7 @@ function checkHours(opens: string | undefined, closes: string | undefined, prefi
 /**
  * Sets a unit's weekly schedule: each ISO weekday closed (null) or open with its hours. `null` for the whole
  * week returns the unit to the Perpres 21/2023 week.
- * @throws CALENDAR_PLACE_NOT_FOUND; CALENDAR_HOURS_INVALID naming `days.<weekday>.opens|closes`, or `days` when no day is open.
+ * @throws CALENDAR_PLACE_NOT_FOUND; CALENDAR_HOURS_INVALID naming `opens<weekday>` or `closes<weekday>`, or `week` when no day is open.
  */
 export async function saveUnitSchedule(
   ctx: CalendarContext,
@@ -326,7 +352,7 @@ export async function saveUnitSchedule(
       const day = week[weekday];
       if (!day) continue;
       try {
-        const hours = checkHours(day.opens, day.closes, `days.${weekday}.`);
+        const hours = checkHours(day.opens, day.closes, String(weekday));
         rows.push({ weekday, opensAt: hours.opens, closesAt: hours.closes });
       } catch (error) {
         if (error instanceof Error && 'fields' in error) fields.push(...(error as { fields: FieldError[] }).fields);
@@ -334,7 +360,7 @@ export async function saveUnitSchedule(
       }
     }
     if (fields.length) throw E.HoursInvalid({}, { fields });
-    if (rows.length === 0) throw E.HoursInvalid({}, { fields: [{ path: 'days', key: 'calendar.validation.weekEmpty' }] });
+    if (rows.length === 0) throw E.HoursInvalid({}, { fields: [{ path: 'week', key: 'calendar.validation.weekEmpty' }] });
   }
   await ctx.db.transaction().execute(async (tx) => {
     const place = await placeInScope(ctx, 'unit', serviceUnitId, tx);

@@ -1,4 +1,8 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import './calendar.messages.js';
+import { calendarRoutes } from './calendar.routes.js';
+import { seedCalendarDemo } from './calendar.seed.js';
+import { CALENDAR_MANAGE } from './calendar.service.js';
 
 /**
  * The working-day calendar and the legal clock (domain.md §11; docs/ARCHITECTURE.md "Calendar and the
@@ -7,6 +11,12 @@ import type { ModuleDefinition } from '../../platform/module.js';
  */
 export const calendarModule: ModuleDefinition = {
   name: 'calendar',
+  routes: calendarRoutes,
+  nav: [
+    { href: '/kalender', labelKey: 'calendar.nav.public', access: 'public' },
+    { href: '/admin/kalender', labelKey: 'calendar.nav.admin', access: { permission: CALENDAR_MANAGE, scope: 'filtered' } },
+  ],
+  seed: seedCalendarDemo,
 };
 
 export {
