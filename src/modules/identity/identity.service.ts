@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { scopeCovers, scopesFor, type Actor, type Grant, type Scope, type TenantPath } from '../../platform/access/access.js';
+import { isUuid, scopeCovers, scopesFor, type Actor, type Grant, type Scope, type TenantPath } from '../../platform/access/access.js';
 import type { Config } from '../../platform/config.js';
 import type { KeyRing } from '../../platform/crypto/keyring.js';
 import { tablesOf } from '../../platform/db/database.js';
@@ -707,6 +707,23 @@ function toProfile(ctx: IdentityContext, account: AccountRow, reveal: boolean): 
     totpEnabled: !!account.totpEnabledAt,
     createdAt: account.createdAt,
   };
+}
+
+/**
+ * A citizen's own details for another module to act on their behalf (the application form is prefilled
+ * with them, the contact of an application copied from them): the NIK in clear, since it goes back only
+ * to that citizen or into an encrypted record. Undefined when the id is not an active citizen's.
+ */
+export async function citizenDetails(
+  db: AnyDb,
+  keys: KeyRing,
+  accountId: string,
+): Promise<{ id: string; name: string; email: string | null; phone: string | null; nik: string | null; locale: 'id' | 'en' } | undefined> {
+  if (!isUuid(accountId)) return undefined;
+  const account = await R.findAccount(id(db), accountId);
+  if (!account || account.kind !== 'citizen' || account.status !== 'active') return undefined;
+  const nik = account.nikCiphertext ? keys.decrypt(account.nikCiphertext, nikContext(account.id)) : null;
+  return { id: account.id, name: account.name, email: account.email, phone: account.phone, nik, locale: account.locale };
 }
 
 /** The signed-in person's own profile; their own NIK is shown masked too, as on any shared screen. */

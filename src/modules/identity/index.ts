@@ -31,7 +31,9 @@ export function sessionActorResolver(database: Database) {
 }
 
 export { PERMISSIONS, ROLES, ROLE_NAMES, permissionsOf, type Role } from './identity.roles.js';
-export { createVerifiedAccount, reencryptAccountSecrets } from './identity.service.js';
+export { citizenDetails, createVerifiedAccount, normalizePhone, reencryptAccountSecrets } from './identity.service.js';
+export { parseNik } from './nik.js';
 export { checkPasswordStrength } from './password.js';
 export { SESSION_COOKIE } from './identity.routes.js';
+export { staffAt, type StaffContact } from './staff-at.js';
 export { RecordingSmsSender, LoggingSmsSender, type SmsSender } from './sms.js';
