@@ -318,10 +318,7 @@ export async function buildApplyFixture(db: Db, options: { content?: StandardCon
       mallCounter: await staffAccount(db, 'Gede Loket MPP', 'counter_officer', { kind: 'mall', id: mall.id }),
       unitAdmin: await staffAccount(db, 'Made Sudarsana', 'unit_admin', { kind: 'unit', id: unit.id }),
       otherUnit: await staffAccount(db, 'Andi Makassar', 'processor', { kind: 'unit', id: otherUnit.id }),
-      otherCounter: await account(db, 'staff', 'Rina Loket Makassar', {
-        role: 'counter_officer',
-        scope: { kind: 'unit', id: otherUnit.id },
-      }),
+      otherCounter: await staffAccount(db, 'Rina Loket Makassar', 'counter_officer', { kind: 'unit', id: otherUnit.id }),
     },
     ctx: (actor, now) => ({ db, actor, keys, files, ...(now ? { now } : {}) }),
   };
