@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { applicationsSubjects } from './applications.subjects.js';
+import { trackRoutes } from './track.routes.js';
 
 /**
  * Applications (permohonan) run by the published service standard: the form from its requirements, the
@@ -9,8 +10,10 @@ import { applicationsSubjects } from './applications.subjects.js';
 export const applicationsModule: ModuleDefinition = {
   name: 'applications',
   subjects: applicationsSubjects,
-  async routes() {},
-  nav: [],
+  async routes(app) {
+    await app.register(trackRoutes);
+  },
+  nav: [{ href: '/lacak', labelKey: 'applications.track.nav.track', access: 'public' }],
 };
 
 export { APPLICATION_STATUSES, type ApplicationStatus } from './applications.tables.js';

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FormState } from '../../platform/http/types.js';
 import { formatDate, ZONE_ABBREVIATION } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/views/context.js';
@@ -228,34 +229,25 @@ export function NationalDaysAdminPage(props: {
   );
 }
 
-export function NationalDayEditPage({ ctx, day, form }: { ctx: PageContext; day: NationalDayRow; form: FormState }) {
-  const title = say(ctx, 'edit.title', { name: nameOf(ctx, day) });
+/** A page about one national day: back to its year, the errors, the title, and a form naming the day at its version. */
+function NationalDayFormPage(props: {
+  ctx: PageContext;
+  day: NationalDayRow;
+  form: FormState;
+  title: string;
+  lead?: string;
+  action: string;
+  children: ComponentChildren;
+}) {
+  const { ctx, day, form, title, lead, action, children } = props;
+  const version = typeof form.values.version === 'string' ? form.values.version : String(day.version);
   return (
     <Layout ctx={ctx} title={title}>
       <a class="govuk-back-link" href={CALENDAR_PATHS.admin(Number(day.date.slice(0, 4)))}>
         {say(ctx, 'admin.back')}
       </a>
       <ErrorSummary ctx={ctx} state={form} />
-      <Heading title={title} />
-      <Form ctx={ctx} action={CALENDAR_PATHS.edit()}>
-        <input type="hidden" name="id" value={day.id} />
-        <input type="hidden" name="version" value={String(typeof form.values.version === 'string' ? form.values.version : day.version)} />
-        <NationalDayFields ctx={ctx} form={form} />
-        <Button>{say(ctx, 'edit.submit')}</Button>
-      </Form>
-    </Layout>
-  );
-}
-
-export function WithdrawPage({ ctx, day, form }: { ctx: PageContext; day: NationalDayRow; form: FormState }) {
-  const title = say(ctx, 'withdraw.title', { name: nameOf(ctx, day) });
-  return (
-    <Layout ctx={ctx} title={title}>
-      <a class="govuk-back-link" href={CALENDAR_PATHS.admin(Number(day.date.slice(0, 4)))}>
-        {say(ctx, 'admin.back')}
-      </a>
-      <ErrorSummary ctx={ctx} state={form} />
-      <Heading title={title} lead={say(ctx, 'withdraw.lead')} />
+      <Heading title={title} lead={lead} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{say(ctx, 'table.date')}</dt>
@@ -266,15 +258,45 @@ export function WithdrawPage({ ctx, day, form }: { ctx: PageContext; day: Nation
           <dd class="govuk-summary-list__value">{day.decree}</dd>
         </div>
       </dl>
-      <Form ctx={ctx} action={CALENDAR_PATHS.withdraw()}>
+      <Form ctx={ctx} action={action}>
         <input type="hidden" name="id" value={day.id} />
-        <input type="hidden" name="version" value={String(typeof form.values.version === 'string' ? form.values.version : day.version)} />
-        <TextInput ctx={ctx} state={form} name="reason" label={say(ctx, 'field.withdrawReason')} />
-        <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-          {say(ctx, 'withdraw.submit')}
-        </button>
+        <input type="hidden" name="version" value={version} />
+        {children}
       </Form>
     </Layout>
+  );
+}
+
+export function NationalDayEditPage({ ctx, day, form }: { ctx: PageContext; day: NationalDayRow; form: FormState }) {
+  return (
+    <NationalDayFormPage
+      ctx={ctx}
+      day={day}
+      form={form}
+      title={say(ctx, 'edit.title', { name: nameOf(ctx, day) })}
+      action={CALENDAR_PATHS.edit()}
+    >
+      <NationalDayFields ctx={ctx} form={form} />
+      <Button>{say(ctx, 'edit.submit')}</Button>
+    </NationalDayFormPage>
+  );
+}
+
+export function WithdrawPage({ ctx, day, form }: { ctx: PageContext; day: NationalDayRow; form: FormState }) {
+  return (
+    <NationalDayFormPage
+      ctx={ctx}
+      day={day}
+      form={form}
+      title={say(ctx, 'withdraw.title', { name: nameOf(ctx, day) })}
+      lead={say(ctx, 'withdraw.lead')}
+      action={CALENDAR_PATHS.withdraw()}
+    >
+      <TextInput ctx={ctx} state={form} name="reason" label={say(ctx, 'field.withdrawReason')} />
+      <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+        {say(ctx, 'withdraw.submit')}
+      </button>
+    </NationalDayFormPage>
   );
 }
 

@@ -31,7 +31,7 @@ eachDatabase('calendar pages and API', (db) => {
     app = await buildTestApp(db(), {}, { resolveActor });
   });
   afterEach(async () => {
-    await app.close();
+    await app?.close();
   });
 
   const page = (url: string, who = 'platform') => app.inject({ url, headers: { ...as(who), accept: 'text/html' } });

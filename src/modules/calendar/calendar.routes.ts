@@ -60,6 +60,28 @@ export async function calendarRoutes(app: App) {
     return reply.seeOther(to);
   };
 
+  /** Adding and removing a unit's or a mall's local days: the same forms, on whichever page shows them. */
+  function localDayRoutes(kind: 'unit' | 'mall', access: Access, params: typeof UnitParams | typeof MallParams, show: Rerender) {
+    const key = kind === 'unit' ? 'serviceUnitId' : 'mallId';
+    const paths =
+      kind === 'unit'
+        ? { page: CALENDAR_PATHS.unit, days: CALENDAR_PATHS.unitDays, remove: CALENDAR_PATHS.unitRemove }
+        : { page: CALENDAR_PATHS.mall, days: CALENDAR_PATHS.mallDays, remove: CALENDAR_PATHS.mallRemove };
+    const idOf = (request: FastifyRequest) => paramsOf(request)[key] ?? '';
+    app.post(
+      paths.days(`:${key}`),
+      { config: { access, rerender: show }, schema: { params, body: LocalDayBody } },
+      async (request, reply) => {
+        await Svc.setLocalDay(ctx(request), kind, idOf(request), request.body);
+        return saved(reply, paths.page(idOf(request)));
+      },
+    );
+    app.post(paths.remove(`:${key}`), { config: { access }, schema: { params, body: RemoveLocalDayBody } }, async (request, reply) => {
+      await Svc.removeLocalDay(ctx(request), kind, idOf(request), request.body.localDayId);
+      return saved(reply, paths.page(idOf(request)));
+    });
+  }
+
   // ---- national days ------------------------------------------------------------------------------
 
   const adminPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, year: number) => {
@@ -176,54 +198,18 @@ export async function calendarRoutes(app: App) {
       return saved(reply, CALENDAR_PATHS.unit(request.params.serviceUnitId));
     },
   );
-  app.post(
-    CALENDAR_PATHS.unitDays(':serviceUnitId'),
-    {
-      config: { access: UNIT, rerender: (request, reply, day) => unitPage(request, reply, { day }) },
-      schema: { params: UnitParams, body: LocalDayBody },
-    },
-    async (request, reply) => {
-      await Svc.setLocalDay(ctx(request), 'unit', request.params.serviceUnitId, request.body);
-      return saved(reply, CALENDAR_PATHS.unit(request.params.serviceUnitId));
-    },
-  );
-  app.post(
-    CALENDAR_PATHS.unitRemove(':serviceUnitId'),
-    { config: { access: UNIT }, schema: { params: UnitParams, body: RemoveLocalDayBody } },
-    async (request, reply) => {
-      await Svc.removeLocalDay(ctx(request), 'unit', request.params.serviceUnitId, request.body.localDayId);
-      return saved(reply, CALENDAR_PATHS.unit(request.params.serviceUnitId));
-    },
-  );
+  localDayRoutes('unit', UNIT, UnitParams, (request, reply, day) => unitPage(request, reply, { day }));
 
   // ---- a mall's calendar --------------------------------------------------------------------------
 
-  const mallPage = async (request: FastifyRequest, reply: FastifyReply, day?: FormState) => {
+  const mallPage = async (request: FastifyRequest, reply: FastifyReply, day?: FormState): Promise<string> => {
     const found = await Svc.getMallCalendar(ctx(request), paramsOf(request).mallId ?? '');
     return renderDocument(MallCalendarPage({ ctx: page(request, reply), ...found, dayForm: day ?? emptyForm({ kind: 'closed' }) }));
   };
   app.get(CALENDAR_PATHS.mall(':mallId'), { config: { access: MALL }, schema: { params: MallParams } }, async (request, reply) =>
     reply.html(await mallPage(request, reply)),
   );
-  app.post(
-    CALENDAR_PATHS.mallDays(':mallId'),
-    {
-      config: { access: MALL, rerender: (request, reply, day) => mallPage(request, reply, day) },
-      schema: { params: MallParams, body: LocalDayBody },
-    },
-    async (request, reply) => {
-      await Svc.setLocalDay(ctx(request), 'mall', request.params.mallId, request.body);
-      return saved(reply, CALENDAR_PATHS.mall(request.params.mallId));
-    },
-  );
-  app.post(
-    CALENDAR_PATHS.mallRemove(':mallId'),
-    { config: { access: MALL }, schema: { params: MallParams, body: RemoveLocalDayBody } },
-    async (request, reply) => {
-      await Svc.removeLocalDay(ctx(request), 'mall', request.params.mallId, request.body.localDayId);
-      return saved(reply, CALENDAR_PATHS.mall(request.params.mallId));
-    },
-  );
+  localDayRoutes('mall', MALL, MallParams, mallPage);
 
   // ---- public ------------------------------------------------------------------------------------
 

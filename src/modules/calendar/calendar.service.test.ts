@@ -1,20 +1,10 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/databases.js';
-import { AppError } from '../../platform/errors.js';
+import { refusal } from '../../../test/support/refusal.js';
 import * as Svc from './calendar.service.js';
 import { buildCalendarPlaces } from './calendar.test-support.js';
 import { computeDue } from './clock.js';
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number; fields: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, status: error.status, fields: error.fields.map((f) => f.path) };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 eachDatabase('the working-day calendar', (db) => {
   let places: Awaited<ReturnType<typeof buildCalendarPlaces>>;

@@ -1,20 +1,9 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eachDatabase } from '../../../test/support/databases.js';
-import { AppError } from '../../platform/errors.js';
+import { refusal } from '../../../test/support/refusal.js';
 import * as Svc from './maklumat.service.js';
 import { buildPledgeUnits, pledgeBody } from './maklumat.test-support.js';
-
-/** The error code a promise rejects with, and its fields. */
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number; fields: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, status: error.status, fields: error.fields.map((f) => f.path) };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 eachDatabase('service pledges (Maklumat Pelayanan)', (db) => {
   let units: Awaited<ReturnType<typeof buildPledgeUnits>>;
