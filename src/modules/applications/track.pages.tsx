@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/views/context.js';
 import { ErrorSummary, fieldId, Form } from '../../platform/views/forms.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { FormState } from '../../platform/http/types.js';
-import { tk, type TrackKey } from './track.messages.js';
+import { tk, trackMessages, type TrackKey } from './track.messages.js';
 import type { TrackingView, VerificationView } from './track.js';
 
 export const TRACK_PATHS = {
@@ -13,22 +13,8 @@ export const TRACK_PATHS = {
   verification: (code: string) => `/verifikasi/${code}`,
 } as const;
 
-const KNOWN_EVENTS = new Set([
-  'submitted',
-  'requirements_checked',
-  'correction_requested',
-  'resubmitted',
-  'step_advanced',
-  'clock_extended',
-  'payment_recorded',
-  'output_issued',
-  'output_revoked',
-  'rejected',
-  'completed',
-  'withdrawn',
-  'due_soon',
-  'overdue',
-]);
+// The timeline kinds the catalog has words for.
+const KNOWN_EVENTS = new Set(trackMessages.keys.filter((k) => k.startsWith('event.')).map((k) => k.slice('event.'.length)));
 
 /** The event's words on the timeline; a kind added later reads "updated" until it gets its own. */
 export const eventKey = (kind: string) => tk((KNOWN_EVENTS.has(kind) ? `event.${kind}` : 'event.other') as TrackKey);

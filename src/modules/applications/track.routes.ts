@@ -142,7 +142,7 @@ function presentVerification(view: VerificationView): z.infer<typeof ApiVerifica
 
 export async function trackRoutes(app: App) {
   const { database, config } = app.deps;
-  const db = database.db;
+  // Read per request: the app is also built without a database (route table checks).
   const misses = new MissCounter();
   const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply);
   const t = (request: FastifyRequest) => (key: string) => lookupMessage(key, request.locale) ?? key;
@@ -161,7 +161,7 @@ export async function trackRoutes(app: App) {
     if (typed === undefined) return reply.html(renderDocument(TrackPage({ ctx: page(request, reply) })));
     const value = typed.trim().slice(0, 40);
     if (!value) return reply.html(renderDocument(TrackPage({ ctx: page(request, reply), problem: 'required' })), 400);
-    const view = await lookup(request, () => trackApplication(db, value));
+    const view = await lookup(request, () => trackApplication(database.db, value));
     if (!view) return reply.html(renderDocument(TrackPage({ ctx: page(request, reply), value, problem: 'notFound' })), 404);
     return reply.html(renderDocument(TrackResultPage({ ctx: page(request, reply), view })));
   });
@@ -178,7 +178,7 @@ export async function trackRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const view = await lookup(request, () => trackApplication(db, request.params.trackingNumber));
+      const view = await lookup(request, () => trackApplication(database.db, request.params.trackingNumber));
       if (!view) throw ApplicationNotFound();
       reply.header('cache-control', 'no-store');
       return presentTracking(view, t(request));
@@ -192,13 +192,13 @@ export async function trackRoutes(app: App) {
     if (typed === undefined) return reply.html(renderDocument(VerifyPage({ ctx: page(request, reply) })));
     const value = typed.trim().slice(0, 40);
     if (!value) return reply.html(renderDocument(VerifyPage({ ctx: page(request, reply), problem: 'required' })), 400);
-    const view = await lookup(request, () => verifyOutput(db, value));
+    const view = await lookup(request, () => verifyOutput(database.db, value));
     if (!view) return reply.html(renderDocument(VerifyPage({ ctx: page(request, reply), value, problem: 'notFound' })), 404);
     return reply.seeOther(TRACK_PATHS.verification(view.verificationCode));
   });
 
   app.get(TRACK_PATHS.verification(':code'), { config: { access: 'public' }, schema: { params: VerifyParams } }, async (request, reply) => {
-    const view = await lookup(request, () => verifyOutput(db, request.params.code));
+    const view = await lookup(request, () => verifyOutput(database.db, request.params.code));
     if (!view) {
       const value = request.params.code.slice(0, 40);
       return reply.html(renderDocument(VerifyPage({ ctx: page(request, reply), value, problem: 'notFound' })), 404);
@@ -207,7 +207,7 @@ export async function trackRoutes(app: App) {
   });
 
   const compareForm: Rerender = async (request, reply, form) => {
-    const view = await verifyOutput(db, (request.params as { code: string }).code);
+    const view = await verifyOutput(database.db, (request.params as { code: string }).code);
     if (!view) throw NotFound();
     return renderDocument(VerifyResultPage({ ctx: page(request, reply), view, form }));
   };
@@ -220,7 +220,7 @@ export async function trackRoutes(app: App) {
     TRACK_PATHS.verification(':code'),
     { config: { access: 'public', rerender: compareForm }, schema: { params: VerifyParams } },
     async (request, reply) => {
-      const view = await lookup(request, () => verifyOutput(db, request.params.code));
+      const view = await lookup(request, () => verifyOutput(database.db, request.params.code));
       if (!view) throw NotFound();
       if (!request.isMultipart()) throw fileError(tk('verify.compare.required'), 'required');
       let hashed: { sha256: string; bytes: number } | undefined;
@@ -256,7 +256,7 @@ export async function trackRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const view = await lookup(request, () => verifyOutput(db, request.params.code));
+      const view = await lookup(request, () => verifyOutput(database.db, request.params.code));
       if (!view) throw NotFound();
       reply.header('cache-control', 'no-store');
       return presentVerification(view);
