@@ -40,7 +40,8 @@ export interface ApplicationsContext {
 
 export const nowOf = (ctx: Pick<ApplicationsContext, 'now'>) => (ctx.now ? ctx.now() : new Date());
 export const tablesOf = (db: AnyDb | Tx) => db as unknown as Kysely<ApplicationsTables>;
-export const actorId = (actor: Actor) => (actor.kind === 'anonymous' ? null : actor.id);
+// Only people have accounts; the system (a background job) and anonymous callers record none.
+export const actorId = (actor: Actor) => (actor.kind === 'citizen' || actor.kind === 'staff' ? actor.id : null);
 
 export const tenantOf = (app: Pick<ApplicationRow, 'agencyId' | 'serviceUnitId' | 'mallId'>): TenantPath => ({
   agencyId: app.agencyId,

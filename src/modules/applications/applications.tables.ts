@@ -153,6 +153,8 @@ export type ApplicationsTables = {
     channel: 'email' | 'sms' | 'whatsapp';
     mailMessageId: string | null;
     textMessageId: string | null;
+    /** The platform.outbox event that caused it (20261207T0930__applications__notify.sql); one per channel. */
+    eventId: ColumnType<string | number | null, number | null | undefined, number | null>;
     createdAt: Stamp;
   };
 };

@@ -1,5 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { applicationsJobs } from './applications.jobs.js';
 import { applicationsSubjects } from './applications.subjects.js';
+import { applicationsSubscribers } from './applications.subscribers.js';
 import { trackRoutes } from './track.routes.js';
 
 /**
@@ -10,6 +12,8 @@ import { trackRoutes } from './track.routes.js';
 export const applicationsModule: ModuleDefinition = {
   name: 'applications',
   subjects: applicationsSubjects,
+  jobs: applicationsJobs,
+  subscribers: applicationsSubscribers(),
   async routes(app) {
     await app.register(trackRoutes);
   },
