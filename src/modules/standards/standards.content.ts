@@ -62,14 +62,17 @@ export const Requirement = z
   })
   .superRefine((r, ctx) => {
     if (r.kind === 'document') {
-      if (r.fileTypes.length === 0)
+      if (r.fileTypes.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['fileTypes'], message: 'standards.validation.fileTypesRequired' });
+      }
       if (r.maxSizeKb === undefined) ctx.addIssue({ code: 'custom', path: ['maxSizeKb'], message: 'standards.validation.maxSizeRequired' });
     }
-    if (r.kind === 'data' && r.fieldType === undefined)
+    if (r.kind === 'data' && r.fieldType === undefined) {
       ctx.addIssue({ code: 'custom', path: ['fieldType'], message: 'standards.validation.fieldTypeRequired' });
-    if (r.fieldType === 'choice' && (r.choices?.length ?? 0) < 2)
+    }
+    if (r.fieldType === 'choice' && (r.choices?.length ?? 0) < 2) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'standards.validation.choicesRequired' });
+    }
   });
 export type Requirement = z.output<typeof Requirement>;
 
