@@ -9,6 +9,7 @@
  *
  *   npm run bench -- [--duration 10] [--warmup 3] [--connections 10] [--db pglite|postgres] [--rows 5000]
  *   npm run bench -- --suite catalog [--services 100000] [--reload] [--drop]   (bench/catalog.ts)
+ *   npm run bench -- --suite applications [--db pglite|postgres] [--tracked 500]   (bench/applications.ts)
  *
  * PostgreSQL: DATABASE_URL (or --db postgres, which uses postgres://postgres@127.0.0.1:5432/test)
  * names the server; the bench creates a scratch database sp_bench_<random> there and drops it after.
@@ -54,7 +55,10 @@ const USAGE = `Usage: npm run bench -- [options]
                     100,000 services in the database satupintu_bench on the PostgreSQL server; kept between runs)
   --services N      catalog suite: generated services (default 100000, 1000..102400)
   --reload          catalog suite: load the bench database afresh even if it already holds this catalog
-  --drop            catalog suite: drop the bench database at the end`;
+  --drop            catalog suite: drop the bench database at the end
+  --suite applications   applications submitted per second (two 20 KB uploads each) and the JSON
+                    tracking read, against /healthz (bench/applications.ts)
+  --tracked N       applications suite: applications submitted before measuring (default 500, 10..5000)`;
 
 function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -80,6 +84,7 @@ function parseFlags() {
         services: { type: 'string' },
         reload: { type: 'boolean' },
         drop: { type: 'boolean' },
+        tracked: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -98,8 +103,8 @@ if (flags.db !== undefined && flags.db !== 'pglite' && flags.db !== 'postgres') 
   console.error(`--db must be pglite or postgres (got ${JSON.stringify(flags.db)})\n\n${USAGE}`);
   process.exit(2);
 }
-if (flags.suite !== undefined && flags.suite !== 'default' && flags.suite !== 'catalog') {
-  console.error(`--suite must be default or catalog (got ${JSON.stringify(flags.suite)})\n\n${USAGE}`);
+if (flags.suite !== undefined && !['default', 'catalog', 'applications'].includes(flags.suite)) {
+  console.error(`--suite must be default, catalog or applications (got ${JSON.stringify(flags.suite)})\n\n${USAGE}`);
   process.exit(2);
 }
 if (flags.suite === 'catalog' && flags.db === 'pglite') {
@@ -551,8 +556,23 @@ async function catalogSuite() {
   );
 }
 
+async function applicationsSuite() {
+  const { runApplicationsSuite } = await import('./applications.js');
+  await runApplicationsSuite(
+    {
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      connections: options.connections,
+      db: options.db === 'postgres' ? 'postgres' : 'pglite',
+      serverUrl: options.db === 'postgres' ? localServer() : DEFAULT_POSTGRES_URL,
+      tracked: intOption(flags.tracked, 'tracked', 500, 10, 5000),
+    },
+    { measure, table, onCleanup: (step) => cleanups.push(step) },
+  );
+}
+
 try {
-  await (options.suite === 'catalog' ? catalogSuite() : main());
+  await (options.suite === 'catalog' ? catalogSuite() : options.suite === 'applications' ? applicationsSuite() : main());
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -1,7 +1,9 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { FILE } from './applications.core.js';
 import { applicationsJobs } from './applications.jobs.js';
 import { applicationsSubjects } from './applications.subjects.js';
 import { applicationsSubscribers } from './applications.subscribers.js';
+import { applyRoutes } from './apply.routes.js';
 import { trackRoutes } from './track.routes.js';
 
 /**
@@ -15,9 +17,14 @@ export const applicationsModule: ModuleDefinition = {
   jobs: applicationsJobs,
   subscribers: applicationsSubscribers(),
   async routes(app) {
+    await app.register(applyRoutes);
     await app.register(trackRoutes);
   },
-  nav: [{ href: '/lacak', labelKey: 'applications.track.nav.track', access: 'public' }],
+  nav: [
+    { href: '/permohonan', labelKey: 'applications.apply.nav.mine', access: 'citizen' },
+    { href: '/loket/permohonan', labelKey: 'applications.apply.nav.counter', access: { permission: FILE, scope: 'filtered' } },
+    { href: '/lacak', labelKey: 'applications.track.nav.track', access: 'public' },
+  ],
 };
 
 export { APPLICATION_STATUSES, type ApplicationStatus } from './applications.tables.js';

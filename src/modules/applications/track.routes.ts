@@ -24,6 +24,8 @@ import { eventKey, TRACK_PATHS, TrackPage, TrackResultPage, VerifyPage, VerifyRe
  */
 
 const MISS_LIMIT = 30;
+const ANSWER_TTL_MS = 5_000;
+const MAX_ANSWERS = 10_000;
 const MISS_WINDOW_MS = 10 * 60_000;
 
 /** Misses per client address in the current window (per process, like the platform's rate limit). */
@@ -144,6 +146,9 @@ export async function trackRoutes(app: App) {
   const { database, config } = app.deps;
   // Read per request: the app is also built without a database (route table checks).
   const misses = new MissCounter();
+  // The JSON answer per number and language, kept a few seconds: integrators poll it, and a change shows
+  // after at most ANSWER_TTL_MS (on this process; each keeps its own).
+  const answers = new Map<string, { at: number; body: string }>();
   const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply);
   const t = (request: FastifyRequest) => (key: string) => lookupMessage(key, request.locale) ?? key;
 
@@ -178,10 +183,18 @@ export async function trackRoutes(app: App) {
       },
     },
     async (request, reply) => {
+      reply.header('cache-control', 'no-store').type('application/json; charset=utf-8');
+      const key = `${request.locale}:${request.params.trackingNumber}`;
+      const now = Date.now();
+      const kept = answers.get(key);
+      if (kept && now - kept.at < ANSWER_TTL_MS) return (reply as FastifyReply).send(kept.body);
       const view = await lookup(request, () => trackApplication(database.db, request.params.trackingNumber));
       if (!view) throw ApplicationNotFound();
-      reply.header('cache-control', 'no-store');
-      return presentTracking(view, t(request));
+      // Serialised once here (the schema above documents it) and sent as text, also from memory.
+      const body = JSON.stringify(presentTracking(view, t(request)));
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(key, { at: now, body });
+      return (reply as FastifyReply).send(body);
     },
   );
 

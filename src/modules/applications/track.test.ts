@@ -14,6 +14,7 @@ import {
 } from './applications.core.js';
 import { birthAnswers, buildApplyFixture, FILES, submittedApplication, type ApplyFixture } from './applications.test-support.js';
 import { forgetTrackingCache, trackApplication } from './track.js';
+import { issuedOutput } from './track.test-support.js';
 import { ALPHABET, formatCode, newVerificationCode } from './tracking-number.js';
 
 /** What must never show on a public page: the applicant's and the child's names, the NIK, the phone. */
@@ -46,27 +47,6 @@ async function returnForCorrection(fx: ApplyFixture, app: ApplicationRow, items:
     await recordChange(tx, ctx, next, { kind: 'claimed', public: false, note: 'Catatan internal petugas' });
     return refreshClock(tx, ctx, next);
   });
-}
-
-/** An output issued for the application (as output.ts records it), with the sha256 of `content`. */
-async function issueOutput(fx: ApplyFixture, app: ApplicationRow, content: Buffer, revoked = false) {
-  const code = newVerificationCode();
-  await tablesOf(fx.db)
-    .insertInto('applications.output')
-    .values({
-      applicationId: app.id,
-      verificationCode: code,
-      productName: 'Kutipan akta kelahiran',
-      fileKey: `outputs/${code}.pdf`,
-      fileName: 'akta.pdf',
-      mediaType: 'application/pdf',
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      origin: 'uploaded',
-      ...(revoked ? { revokedAt: new Date('2026-12-10T03:00:00Z'), revokedReason: 'Salah ketik nama anak Ni Wayan Sari' } : {}),
-    })
-    .execute();
-  return code;
 }
 
 function multipart(field: string, file: Buffer, filename = 'akta.pdf') {
@@ -209,7 +189,7 @@ eachDatabase('public tracking and verification', (db) => {
     const pdf = Buffer.from(`${FILES.pdf.toString('latin1')}\n% akta`, 'latin1');
 
     it('confirms an authentic output: issuer, product, date and content hash, without personal data', async () => {
-      const code = await issueOutput(fx, await submittedApplication(fx), pdf);
+      const code = await issuedOutput(fx.db, (await submittedApplication(fx)).id, pdf);
       const viaForm = await page(`/verifikasi?kode=${formatCode(code).toLowerCase()}`);
       expect(viaForm.statusCode).toBe(303);
       expect(viaForm.headers.location).toBe(`/verifikasi/${code}`);
@@ -231,7 +211,7 @@ eachDatabase('public tracking and verification', (db) => {
     });
 
     it('says a revoked output is no longer valid, without the reason (it may name the person)', async () => {
-      const code = await issueOutput(fx, await submittedApplication(fx), pdf, true);
+      const code = await issuedOutput(fx.db, (await submittedApplication(fx)).id, pdf, { revokedAt: new Date('2026-12-10T03:00:00Z') });
       const result = await page(`/verifikasi/${code}`);
       expect(result.statusCode).toBe(200);
       expect(result.body).toContain(escapeHtml(messageParts('applications.track.verify.revoked', 'id')[0]!));
@@ -249,7 +229,7 @@ eachDatabase('public tracking and verification', (db) => {
     });
 
     it('compares an uploaded file with the issued one by its SHA-256, and refuses a post without a file', async () => {
-      const code = await issueOutput(fx, await submittedApplication(fx), pdf);
+      const code = await issuedOutput(fx.db, (await submittedApplication(fx)).id, pdf);
       const form = await page(`/verifikasi/${code}`);
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
       const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
