@@ -37,7 +37,31 @@ const TENANTLESS: Record<string, string> = {
  * 'signed-in', 'citizen' and 'staff' routes with a path parameter, each with the reason it cannot show
  * another person's records. Empty so far: these routes act on the caller's own account and name no record.
  */
-const OWN_RECORDS: Record<string, string> = {};
+const OWN_RECORDS: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      'GET /permohonan/:applicationId',
+      'POST /permohonan/:applicationId',
+      'POST /permohonan/:applicationId/dokumen/:requirementKey',
+      'POST /permohonan/:applicationId/dokumen/:requirementKey/hapus',
+      'GET /permohonan/:applicationId/berkas/:documentId',
+      'GET /permohonan/:applicationId/kirim',
+      'POST /permohonan/:applicationId/kirim',
+      'GET /permohonan/:applicationId/perbaikan',
+      'POST /permohonan/:applicationId/perbaikan',
+      'GET /permohonan/:applicationId/batal',
+      'POST /permohonan/:applicationId/batal',
+      'GET /permohonan/:applicationId/tanda-terima',
+      'GET /permohonan/:applicationId/tanda-terima.pdf',
+      'GET /api/v1/applications/:applicationId',
+      'PATCH /api/v1/applications/:applicationId',
+      'POST /api/v1/applications/:applicationId/documents/:requirementKey',
+      'POST /api/v1/applications/:applicationId/submit',
+    ].map((route) => [route, "a citizen's own application: the use cases answer 404 unless the caller is its applicant (apply.ts)"]),
+  ),
+  'GET /layanan/:slug/ajukan': 'the start page of a public service, naming no one’s record',
+  'POST /layanan/:slug/ajukan': "starts the caller's own draft of a public service",
+};
 
 /**
  * Bodies that name B's records in another shape than `key: id`, sent to these routes on top of the plain

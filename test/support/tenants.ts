@@ -24,11 +24,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Grant, Scope } from '../../src/platform/access/access.js';
 import type { Db } from '../../src/platform/db/database.js';
+import * as Apply from '../../src/modules/applications/apply.js';
 import { importRegions } from '../../src/modules/organizations/index.js';
 import * as Org from '../../src/modules/organizations/organizations.service.js';
 import { standardContent } from '../../src/modules/standards/catalog.test-support.js';
 import * as Standards from '../../src/modules/standards/index.js';
 import * as Maklumat from '../../src/modules/standards/maklumat.service.js';
+import { KeyRing } from '../../src/platform/crypto/keyring.js';
 import { createFileStore } from '../../src/platform/files/store.js';
 import { testConfig } from './app.js';
 
@@ -194,6 +196,57 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
   commentId: async (c) => {
     const [row] = await Standards.listComments(c.db, await c.need('versionId'));
     return { id: row!.id, texts: [row!.authorName, row!.body] };
+  },
+  /**
+   * A submitted application of this tenant's unit, made through the applying use cases by a citizen of
+   * this tenant: a service of its own with a published standard, offered at this tenant's mall. Its
+   * contact name and answers are encrypted, so they show only on pages that decrypt them for the tenant.
+   */
+  /** A service of this tenant's unit with a published standard, offered online and at this tenant's mall. */
+  publishedServiceId: async (c) => {
+    const ctx = serviceCtx(c);
+    const service = await Standards.createService(ctx, {
+      serviceUnitId: await c.need('serviceUnitId'),
+      code: code(c, 'AKTA'),
+      name: `Akta Kelahiran ${c.word}`,
+      summary: `Penerbitan akta kelahiran bagi penduduk wilayah ${c.word}.`,
+      category: 'civil_registration',
+      kind: 'non_licensing',
+      audiences: ['citizen'],
+      channels: 'both',
+      locations: [{ mallId: await c.need('mallId') }],
+    });
+    let v = await Standards.createDraft(ctx, service.id);
+    v = await Standards.saveContent(ctx, v.id, standardContent(), v.version);
+    v = await Standards.submitForReview(ctx, v.id, { version: v.version });
+    const today = new Date().toISOString().slice(0, 10);
+    const decree = { decreeNumber: `470/${c.word.toUpperCase()}/2026`, decreeDate: today, signatory: `Kepala Dinas ${c.word}` };
+    v = await Standards.ratify(ctx, v.id, { ...decree, version: v.version });
+    await Standards.publish(ctx, v.id, { effectiveDate: today, version: v.version });
+    return { id: service.id, texts: [service.code, service.name, service.slug, service.summary, decree.decreeNumber] };
+  },
+  /**
+   * A submitted application of this tenant's unit, made through the applying use cases by a citizen of
+   * this tenant on its published service. Its contact name and answers are encrypted, so they show only
+   * on pages that decrypt them for the tenant.
+   */
+  applicationId: async (c) => {
+    const serviceId = await c.need('publishedServiceId');
+    const name = `Pemohon ${c.word} Wibisono`;
+    const email = `pemohon.${c.word.toLowerCase()}@contoh.id`;
+    const account = await sql<{ id: string }>`
+      insert into identity.account (kind, email, name, email_verified_at) values ('citizen', ${email}, ${name}, now()) returning id`.execute(
+      c.db,
+    );
+    const citizen: Actor = { kind: 'citizen', id: account.rows[0]!.id, name, sessionId: randomUUID() };
+    const apply = { db: c.db, actor: citizen, keys: new KeyRing(testConfig()), files: createFileStore(testConfig()) };
+    const pdf = Buffer.from(`%PDF-1.4\n% Berkas ${c.word}\n%%EOF\n`);
+    let draft = await Apply.startApplication(apply, serviceId);
+    draft = await Apply.saveAnswers(apply, draft.id, draft.version, { nik: c.tenant === 'A' ? '5103014507900001' : '7371011208850002' });
+    await Apply.uploadDocument(apply, draft.id, 'ktp', pdf, `ktp-${c.word}.pdf`);
+    await Apply.uploadDocument(apply, draft.id, 'kk', pdf, `kk-${c.word}.pdf`);
+    const submitted = await Apply.submit(apply, draft.id, randomUUID());
+    return { id: submitted.id, texts: [name, email, submitted.trackingNumber!, `ktp-${c.word}.pdf`] };
   },
   /**
    * A staff member holding a role at this tenant's agency. Inserted directly, as a factory would: the

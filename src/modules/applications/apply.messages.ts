@@ -207,7 +207,6 @@ export const applyMessages = defineCatalog('applications.apply', {
     'validation.contactName': 'Isi nama lengkap pemohon.',
     'validation.contactReach': 'Isi nomor ponsel atau email pemohon, agar kabar permohonan dapat dikirim.',
     'validation.accountUnknown': 'Tidak ada akun warga dengan ID ini.',
-    'validation.mallNotOffered': 'Layanan ini tidak tersedia di mal pelayanan tersebut.',
     'validation.file': 'Pilih berkas.',
   },
   en: {
@@ -412,7 +411,6 @@ export const applyMessages = defineCatalog('applications.apply', {
     'validation.contactName': "Enter the applicant's full name.",
     'validation.contactReach': "Enter the applicant's mobile number or email, so news of the application can be sent.",
     'validation.accountUnknown': 'There is no citizen account with this id.',
-    'validation.mallNotOffered': 'This service is not offered at that service mall.',
     'validation.file': 'Choose a file.',
   },
 });

@@ -99,6 +99,20 @@ export async function publishedService(db: AnyDb | Tx, serviceId: string): Promi
   return { ...row, standard: await frozenStandard(db, row.versionId) };
 }
 
+/** The service a start page at /layanan/:slug/ajukan is for: a published service offered online, or 404. */
+export async function serviceToStart(db: AnyDb, slug: string) {
+  const row = await read(db)
+    .selectFrom('standards.service as s')
+    .innerJoin('organizations.serviceUnit as u', 'u.id', 's.serviceUnitId')
+    .select(['s.id', 's.slug', 's.name', 'u.name as unitName'])
+    .where('s.slug', '=', slug)
+    .executeTakeFirst();
+  const service = row && (await publishedService(db, row.id));
+  if (!row || !service) throw E.ServiceNotFound();
+  if (!online(service.channels)) throw E.ChannelNotOffered({ channel: 'online' });
+  return row;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const online = (channels: ServiceToApply['channels']) => channels === 'online' || channels === 'both';
 const atCounter = (channels: ServiceToApply['channels']) => channels === 'counter' || channels === 'both';
@@ -640,11 +654,24 @@ async function counterTenant(
           .where('mallId', '=', mallId)
           .executeTakeFirst()
       : undefined;
-    if (!offered) throw E.ApplicationInvalid({}, { fields: [{ path: 'mallId', key: 'applications.apply.validation.mallNotOffered' }] });
+    if (!offered) throw E.ServiceNotFound();
   }
   const tenant = { agencyId: service.agencyId, unitId: service.serviceUnitId, mallId: mallId ?? null };
   if (!coversSubject(ctx.actor, FILE, tenant)) throw E.ServiceNotFound();
   return tenant;
+}
+
+/**
+ * A service the officer may file at the counter (at `mallId`, or the unit's own office), with its standard.
+ * @throws APPLICATIONS_SERVICE_NOT_FOUND (unknown, unpublished, not offered at that mall or outside the officer's grants), APPLICATIONS_CHANNEL_NOT_OFFERED
+ */
+export async function counterServiceOf(ctx: ApplicationsContext, serviceId: string, mallId: string | undefined): Promise<ServiceToApply> {
+  if (ctx.actor.kind !== 'staff') throw E.ServiceNotFound();
+  const service = await publishedService(ctx.db, serviceId);
+  if (!service) throw E.ServiceNotFound();
+  await counterTenant(ctx.db, ctx, service, mallId);
+  if (!atCounter(service.channels)) throw E.ChannelNotOffered({ channel: 'counter' });
+  return service;
 }
 
 function checkContact(contact: CounterFiling['contact']): { contact: Contact; errors: FieldError[] } {
@@ -682,10 +709,7 @@ export async function fileAtCounter(ctx: ApplicationsContext, input: CounterFili
     const done = await findBySubmitKey(ctx.db, key);
     if (done && done.filedByAccountId === ctx.actor.id) return done;
   }
-  const service = await publishedService(ctx.db, input.serviceId);
-  if (!service) throw E.ServiceNotFound();
-  await counterTenant(ctx.db, ctx, service, input.mallId);
-  if (!atCounter(service.channels)) throw E.ChannelNotOffered({ channel: 'counter' });
+  const service = await counterServiceOf(ctx, input.serviceId, input.mallId);
   const form = buildForm(service.standard.requirements);
   const { contact, errors } = checkContact(input.contact);
   const checked = validateAnswers(form, input.answers, 'submit');

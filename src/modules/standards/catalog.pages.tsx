@@ -685,6 +685,12 @@ export function ServicePage({ ctx, service, jsonLd }: { ctx: PageContext; servic
               </div>
             )}
           </dl>
+          {/* The applications module's start page; its text lives in that module's catalog. */}
+          {service.channels !== 'counter' && (
+            <a class="govuk-button govuk-button--start" data-module="govuk-button" role="button" href={`/layanan/${service.slug}/ajukan`}>
+              {t('applications.apply.start.button')}
+            </a>
+          )}
           <nav class="sp-service-contents" aria-labelledby="isi-judul">
             <h2 class="govuk-heading-s" id="isi-judul">
               {t(m('service.contents'))}
