@@ -4,6 +4,7 @@ import { applicationsJobs } from './applications.jobs.js';
 import { applicationsSubjects } from './applications.subjects.js';
 import { applicationsSubscribers } from './applications.subscribers.js';
 import { applyRoutes } from './apply.routes.js';
+import { seedApplying } from './apply.seed.js';
 import { trackRoutes } from './track.routes.js';
 
 /**
@@ -16,6 +17,7 @@ export const applicationsModule: ModuleDefinition = {
   subjects: applicationsSubjects,
   jobs: applicationsJobs,
   subscribers: applicationsSubscribers(),
+  seed: seedApplying,
   async routes(app) {
     await app.register(applyRoutes);
     await app.register(trackRoutes);
