@@ -440,6 +440,12 @@ export async function inbox(ctx: ApplicationsContext, filter: InboxFilter, warnH
   return { ...found, services };
 }
 
+/** The frozen standard of an application the actor may work. @throws APPLICATIONS_CASE_NOT_FOUND */
+export async function getCaseStandard(ctx: ApplicationsContext, id: string): Promise<StandardContent> {
+  const app = await findCase(ctx, id);
+  return frozenStandard(ctx.db, app.standardVersionId);
+}
+
 /** Who viewed whose personal data, for the citizen's log and the unit's auditors. */
 async function logPersonalDataView(tx: Tx, ctx: ApplicationsContext, app: ApplicationRow, unitName: string) {
   if (ctx.actor.kind !== 'staff') return;
