@@ -44,6 +44,13 @@ export async function startJobs(deps: JobsDeps): Promise<Jobs> {
       ...(deps.text ? textJobs(deps.text) : []),
     ],
     work: deps.work,
+    outbound: {
+      // Fire and forget: a failed round leaves the rows queued for the every-minute delivery job.
+      kick: () => {
+        deps.mail?.kick().catch((err: unknown) => deps.log.warn({ err }, 'mail round after a job failed'));
+        deps.text?.deliverPending().catch((err: unknown) => deps.log.warn({ err }, 'text round after a job failed'));
+      },
+    },
     ...(deps.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: deps.pollingIntervalSeconds }),
     ...(deps.stopTimeoutMs === undefined ? {} : { stopTimeoutMs: deps.stopTimeoutMs }),
   });

@@ -33,7 +33,11 @@ export function applicationsSubscribers(deps: () => NotifyDeps = depsFromConfig)
         const queued = await ctx.database.db
           .transaction()
           .execute((tx) => notifyCitizen(tx, deps(), { id: event.id, name, applicationId: event.payload.applicationId }));
-        if (queued.length > 0) ctx.log.info({ eventId: event.id, event: name, channels: queued }, 'citizen notified');
+        if (queued.length > 0) {
+          ctx.log.info({ eventId: event.id, event: name, channels: queued }, 'citizen notified');
+          // Committed: send now instead of at the next delivery round (up to a minute later).
+          ctx.outbound?.kick();
+        }
       },
     }),
   );

@@ -14,6 +14,11 @@ export interface JobContext {
   retryCount: number;
   /** Queues follow-up jobs (validated like any other send). */
   jobs: JobSender;
+  /**
+   * Sends queued mail and text messages now rather than at the next delivery round; call it after the
+   * transaction that queued them commits. Absent where this process does not deliver.
+   */
+  outbound?: { kick(): void };
 }
 
 export interface RetryPolicy {

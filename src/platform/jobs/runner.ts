@@ -29,6 +29,8 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   /** How long stop() waits for running handlers before pg-boss fails them for a later retry. */
   stopTimeoutMs?: number;
+  /** Handed to handlers as `ctx.outbound`, so a subscriber that queued mail can have it sent at once. */
+  outbound?: { kick(): void };
 }
 
 export interface JobState {
@@ -142,6 +144,7 @@ export class JobRunner implements JobSender {
         jobId: received.id,
         retryCount: received.retryCount,
         jobs: this,
+        ...(this.#options.outbound ? { outbound: this.#options.outbound } : {}),
       };
       await job.handler(ctx, parsed.data);
     } catch (err) {
