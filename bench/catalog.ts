@@ -9,7 +9,8 @@
  *
  * Then measures, against the whole app: `/healthz` before and after (the baseline), the search API with a
  * rotating set of realistic queries (all of them together, then each kind alone), and the service page
- * with rotating slugs; and, before any HTTP load, the search statement alone through a raw pg client, so
+ * with rotating slugs. The search API runs with its result cache off, except on two rows that measure it on;
+ * and, before any HTTP load, the search statement alone through a raw pg client, so
  * database time can be told from HTTP and rendering time.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +22,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { importRegions, loadRegionSource } from '../src/modules/organizations/index.js';
-import { CANDIDATE_LIMIT, catalogSearchStatement, type CatalogQuery } from '../src/modules/standards/catalog.search.js';
+import {
+  CANDIDATE_LIMIT,
+  catalogSearchStatement,
+  setCatalogSearchCache,
+  type CatalogQuery,
+} from '../src/modules/standards/catalog.search.js';
 import { CATALOG_SERVICES, seedCatalog, standardContent } from '../src/modules/standards/catalog.test-support.js';
 import { loadConfig } from '../src/platform/config.js';
 import { databaseOptionsFromConfig, openDatabase, type Database } from '../src/platform/db/database.js';
@@ -642,10 +648,18 @@ export async function runCatalogSuite(options: CatalogSuiteOptions, helpers: Sui
     ...(connections === undefined ? {} : { connections }),
   });
   const kinds: QueryKind[] = ['words', 'phrases', 'typos', 'synonyms', 'filters'];
+  // The search API is measured without its result cache (every request runs the statement) except on these
+  // two rows, which measure what a repeated query costs with it.
+  const CACHED = 'search API, all, cached';
+  const CACHED_1 = 'search API, all, cached, 1 conn';
+  const cachedTargets = new Set([CACHED, CACHED_1]);
+  setCatalogSearchCache(false);
   const healthz: Target = { name: '/healthz', description: 'app, JSON, no database', url: `${base}/healthz`, headers: {} };
   const targets: Target[] = [
     searchTarget('search API, all queries', `GET /api/v1/catalog/services, ${queries.length} queries in rotation`, queries),
     searchTarget('search API, all, 1 connection', 'the same rotation from one connection: latency without queueing', queries, 1),
+    searchTarget(CACHED, 'the same rotation with the in-process result cache on (every query repeats within its TTL)', queries),
+    searchTarget(CACHED_1, 'the same, from one connection', queries, 1),
     ...kinds.map((kind) =>
       searchTarget(
         `search API, ${kind}`,
@@ -693,6 +707,7 @@ export async function runCatalogSuite(options: CatalogSuiteOptions, helpers: Sui
   done(before);
   const measured: Measurement[] = [];
   for (const target of targets) {
+    setCatalogSearchCache(cachedTargets.has(target.name));
     progress(target.name);
     const m = await helpers.measure(target);
     done(m);
@@ -827,11 +842,18 @@ export async function runCatalogSuite(options: CatalogSuiteOptions, helpers: Sui
   );
 
   const headline = measured[0]!;
-  const worst = measured.filter((m) => m.target.startsWith('search API')).sort((a, b) => b.latency.p95 - a.latency.p95)[0]!;
+  const uncached = measured.filter((m) => m.target.startsWith('search API') && !cachedTargets.has(m.target));
+  const worst = [...uncached].sort((a, b) => b.latency.p95 - a.latency.p95)[0]!;
   const goalMet = worst.latency.p95 < GOAL_P95_MS;
+  const p95Of = (name: string) => {
+    const m = measured.find((x) => x.target === name)!;
+    return `p95 ${fixed(m.latency.p95, 2)} ms (${times(ratiosOf(m).p95)} /healthz)`;
+  };
   console.log(
-    `\nGoal: search API p95 under ${GOAL_P95_MS} ms. All queries at ${options.connections} connections: p95 ${fixed(headline.latency.p95, 2)} ms; ` +
-      `worst search row: ${worst.target} p95 ${fixed(worst.latency.p95, 2)} ms: ${goalMet ? 'met' : 'NOT met'}.`,
+    `\nGoal: search API p95 under ${GOAL_P95_MS} ms. Uncached, all queries: at 1 connection (latency) ${p95Of('search API, all, 1 connection')}, ` +
+      `at ${options.connections} connections (throughput) ${p95Of(headline.target)}; worst uncached row: ${worst.target} ` +
+      `p95 ${fixed(worst.latency.p95, 2)} ms: ${goalMet ? 'met' : 'NOT met'}. Cached: at 1 connection ${p95Of(CACHED_1)}, ` +
+      `at ${options.connections} connections ${p95Of(CACHED)}.`,
   );
   if (!goalMet) {
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the slowest statements (also in the JSON report):');
@@ -868,7 +890,13 @@ export async function runCatalogSuite(options: CatalogSuiteOptions, helpers: Sui
     baseline: { before, after, mean: baseline, driftPercent },
     targets: measured.map((m) => ({ ...m, description: targets.find((t) => t.name === m.target)?.description, ratios: ratiosOf(m) })),
     sql: sqlReport,
-    goal: { p95Ms: GOAL_P95_MS, met: goalMet, worstSearchTarget: worst.target, worstSearchP95: worst.latency.p95 },
+    goal: {
+      p95Ms: GOAL_P95_MS,
+      met: goalMet,
+      worstSearchTarget: worst.target,
+      worstSearchP95: worst.latency.p95,
+      cachedTargets: [...cachedTargets],
+    },
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nwritten: ${file}`);
