@@ -53,6 +53,7 @@ const OWN_RECORDS: Record<string, string> = {
       'POST /permohonan/:applicationId/batal',
       'GET /permohonan/:applicationId/tanda-terima',
       'GET /permohonan/:applicationId/tanda-terima.pdf',
+      'GET /permohonan/:applicationId/keluaran/:outputId',
       'GET /api/v1/applications/:applicationId',
       'PATCH /api/v1/applications/:applicationId',
       'POST /api/v1/applications/:applicationId/documents/:requirementKey',

@@ -24,7 +24,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Grant, Scope } from '../../src/platform/access/access.js';
 import type { Db } from '../../src/platform/db/database.js';
+import { findApplication } from '../../src/modules/applications/applications.core.js';
 import * as Apply from '../../src/modules/applications/apply.js';
+import { issueOutput } from '../../src/modules/applications/output.js';
+import * as Process from '../../src/modules/applications/process.js';
 import { importRegions } from '../../src/modules/organizations/index.js';
 import * as Org from '../../src/modules/organizations/organizations.service.js';
 import { standardContent } from '../../src/modules/standards/catalog.test-support.js';
@@ -247,6 +250,37 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
     await Apply.uploadDocument(apply, draft.id, 'kk', pdf, `kk-${c.word}.pdf`);
     const submitted = await Apply.submit(apply, draft.id, randomUUID());
     return { id: submitted.id, texts: [name, email, submitted.trackingNumber!, `ktp-${c.word}.pdf`] };
+  },
+  /**
+   * An output issued for this tenant's application: a processor of this tenant's unit claims it and issues
+   * the certificate generated from the unit's template (the application stays in process).
+   */
+  outputId: async (c) => {
+    const applicationId = await c.need('applicationId');
+    const unitId = await c.need('serviceUnitId');
+    const name = `Pemroses ${c.word}`;
+    const account = await sql<{ id: string }>`
+      insert into identity.account (kind, email, name, email_verified_at)
+      values ('staff', ${`pemroses.${c.word.toLowerCase()}@contoh.go.id`}, ${name}, now()) returning id`.execute(c.db);
+    const processor: Actor = {
+      kind: 'staff',
+      id: account.rows[0]!.id,
+      name,
+      sessionId: randomUUID(),
+      grants: [{ role: 'processor', scope: { kind: 'unit', id: unitId }, permissions: new Set(['applications.process']) }],
+    };
+    const ctx = { db: c.db, actor: processor, keys: new KeyRing(testConfig()), files: createFileStore(testConfig()) };
+    const submitted = (await findApplication(c.db, applicationId))!;
+    const claimed = await Process.claim(ctx, applicationId, submitted.version);
+    const productName = `Kutipan Akta Kelahiran ${c.word}`;
+    const issued = await issueOutput(
+      ctx,
+      applicationId,
+      claimed.version,
+      { productName, source: { generate: true } },
+      { publicUrl: testConfig().publicUrl },
+    );
+    return { id: issued.outputId, texts: [issued.verificationCode, productName, name] };
   },
   /**
    * A staff member holding a role at this tenant's agency. Inserted directly, as a factory would: the

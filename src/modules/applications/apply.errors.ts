@@ -19,3 +19,5 @@ export const ApplicationIncomplete = defineError('APPLICATIONS_INCOMPLETE', 422)
 export const RequirementUnknown = defineError('APPLICATIONS_REQUIREMENT_UNKNOWN', 404);
 /** A correction changed an item the officer did not return, or left a returned item as it was. */
 export const CorrectionInvalid = defineError('APPLICATIONS_CORRECTION_INVALID', 422);
+/** The applicant asked for an output the unit has revoked: it is no longer valid, so it is not handed out. */
+export const OutputNoLongerValid = defineError('APPLICATIONS_OUTPUT_NO_LONGER_VALID', 410);

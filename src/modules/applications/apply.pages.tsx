@@ -20,6 +20,8 @@ export const APPLY_PATHS = {
   upload: (id: string, key: string) => `/permohonan/${id}/dokumen/${key}`,
   remove: (id: string, key: string) => `/permohonan/${id}/dokumen/${key}/hapus`,
   file: (id: string, documentId: string) => `/permohonan/${id}/berkas/${documentId}`,
+  output: (id: string, outputId: string) => `/permohonan/${id}/keluaran/${outputId}`,
+  verify: (code: string) => `/verifikasi/${code}`,
   check: (id: string) => `/permohonan/${id}/kirim`,
   correction: (id: string) => `/permohonan/${id}/perbaikan`,
   withdraw: (id: string) => `/permohonan/${id}/batal`,
@@ -451,6 +453,9 @@ function eventLabel(ctx: PageContext, kind: string): string {
   return text === ak(key) ? say(ctx, 'event.other') : text;
 }
 
+/** Timeline notes the citizen's page leaves out: why an output was revoked stays with the unit. */
+const PRIVATE_NOTES = new Set(['output_revoked']);
+
 export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const app = view.application;
   const zone = view.timeZone;
@@ -495,16 +500,17 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
           {app.rejectionLegalBasis && <p class="govuk-body">{say(ctx, 'view.rejectedBasis', { basis: app.rejectionLegalBasis })}</p>}
         </>
       ) : app.status === 'completed' ? (
-        <p class="govuk-body">{say(ctx, 'view.completed')}</p>
+        <p class="govuk-body">{say(ctx, view.outputs.some((o) => !o.revoked) ? 'view.completed' : 'view.completedRevoked')}</p>
       ) : (
         <p class="govuk-body">{say(ctx, 'view.nothingNeeded')}</p>
       )}
+      {view.outputs.length > 0 && <Outputs ctx={ctx} view={view} />}
       <h2 class="govuk-heading-m">{say(ctx, 'view.timeline')}</h2>
       <ol class="govuk-list sp-timeline">
         {view.events.map((e) => (
           <li>
             <strong>{eventLabel(ctx, e.kind)}</strong> — {zoned(ctx, new Date(e.at), zone)}
-            {e.note ? <p class="govuk-body-s">{e.note}</p> : null}
+            {e.note && !PRIVATE_NOTES.has(e.kind) ? <p class="govuk-body-s">{e.note}</p> : null}
           </li>
         ))}
       </ol>
@@ -534,6 +540,48 @@ export function ApplicationPage({ ctx, view }: { ctx: PageContext; view: Applica
         )}
       </div>
     </Page>
+  );
+}
+
+/** What the unit issued: each product with its issue date, verification code and download; a revoked one marked, not offered. */
+function Outputs({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
+  const app = view.application;
+  return (
+    <>
+      <h2 class="govuk-heading-m">{say(ctx, 'view.outputs')}</h2>
+      <p class="govuk-body">{say(ctx, 'view.outputsLead')}</p>
+      <table class="govuk-table">
+        <TableHead ctx={ctx} labels={['view.outputProduct', 'view.outputIssued', 'view.outputCode', 'view.outputFile']} />
+        <tbody class="govuk-table__body">
+          {view.outputs.map((o) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {o.productName}
+              </th>
+              <td class="govuk-table__cell">{formatDate(o.issuedAt, ctx.locale, view.timeZone)}</td>
+              <td class="govuk-table__cell">
+                <a class="govuk-link" href={APPLY_PATHS.verify(o.verificationCode)}>
+                  {formatCode(o.verificationCode)}
+                </a>
+              </td>
+              <td class="govuk-table__cell">
+                {o.revoked ? (
+                  <>
+                    <strong class="govuk-tag govuk-tag--red">{say(ctx, 'view.outputRevoked')}</strong>
+                    <p class="govuk-body-s">{say(ctx, 'view.outputRevokedNote')}</p>
+                  </>
+                ) : (
+                  <a class="govuk-link" href={APPLY_PATHS.output(app.id, o.id)} download>
+                    {say(ctx, 'view.outputDownload')}
+                    <span class="govuk-visually-hidden"> {o.productName}</span>
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -32,6 +32,10 @@ import { renderReceiptPdf } from './receipt.pdf.js';
 
 type Fields = Record<string, string>;
 
+/** A download's file name: an ASCII fallback and the name itself (RFC 6266). */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
 /** `answers.<key>` fields of a flat form, as the answers object the use cases take. */
 const answersOf = (form: Fields) =>
   Object.fromEntries(
@@ -197,6 +201,19 @@ export async function applyRoutes(app: App) {
         .type(document.mediaType)
         .header('cache-control', 'private, no-store')
         .header('content-disposition', `attachment; filename="${document.fileName.replace(/[^\w.-]+/g, '_')}"`)
+        .send(stream);
+    },
+  );
+
+  app.get(
+    APPLY_PATHS.output(':applicationId', ':outputId'),
+    { config: { access: 'citizen' }, schema: { params: S.OutputParams } },
+    async (request, reply) => {
+      const { output, stream } = await Svc.openOutput(ctx(request), request.params.applicationId, request.params.outputId);
+      return reply
+        .type(output.mediaType)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachment(output.fileName))
         .send(stream);
     },
   );
@@ -381,7 +398,8 @@ export async function applyRoutes(app: App) {
   // ---- the JSON API ------------------------------------------------------------------------------------
 
   const tags = ['applications'];
-  const present = async (request: FastifyRequest, id: string) => presentApplication(await Svc.getApplication(ctx(request), id));
+  const present = async (request: FastifyRequest, id: string) =>
+    presentApplication(await Svc.getApplication(ctx(request), id), config.publicUrl);
 
   app.post(
     '/api/v1/applications',
@@ -508,7 +526,7 @@ function presentDocument(d: Svc.ApplicationView['documents'][number]) {
   };
 }
 
-function presentApplication(view: Svc.ApplicationView) {
+function presentApplication(view: Svc.ApplicationView, publicUrl: string) {
   const a = view.application;
   return {
     id: a.id,
@@ -528,6 +546,14 @@ function presentApplication(view: Svc.ApplicationView) {
     answers: view.answers,
     documents: view.documents.map(presentDocument),
     corrections: view.corrections.map((c) => ({ requirementKey: c.requirementKey, note: c.note })),
+    outputs: view.outputs.map((o) => ({
+      id: o.id,
+      productName: o.productName,
+      issuedAt: o.issuedAt.toISOString(),
+      verificationCode: o.verificationCode,
+      revoked: o.revoked,
+      downloadUrl: o.revoked ? null : `${publicUrl}${APPLY_PATHS.output(a.id, o.id)}`,
+    })),
     bill: view.bill
       ? { total: view.bill.total, status: view.bill.status, items: view.bill.items.map((i) => ({ name: i.name, amount: i.amount })) }
       : null,

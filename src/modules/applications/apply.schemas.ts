@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES } from './applications.tables.js';
 export const ApplicationParams = z.object({ applicationId: z.string().max(100) });
 export const DocumentParams = z.object({ applicationId: z.string().max(100), requirementKey: z.string().max(60) });
 export const FileParams = z.object({ applicationId: z.string().max(100), documentId: z.string().max(100) });
+export const OutputParams = z.object({ applicationId: z.string().max(100), outputId: z.string().max(100) });
 export const SlugParams = z.object({ slug: z.string().max(200) });
 export const ServiceParams = z.object({ publishedServiceId: z.string().max(100) });
 export const CounterQuery = z.object({ mal: z.string().max(100).optional() });
@@ -53,6 +54,18 @@ export const ApplicationResponse = z.object({
   answers: z.record(z.string(), z.string()),
   documents: z.array(DocumentResponse),
   corrections: z.array(z.object({ requirementKey: z.string(), note: z.string().nullable() })),
+  outputs: z
+    .array(
+      z.object({
+        id: z.string(),
+        productName: z.string(),
+        issuedAt: z.string(),
+        verificationCode: z.string().describe('Checked by anyone at /verifikasi/<code> or /api/v1/verify/<code>'),
+        revoked: z.boolean(),
+        downloadUrl: z.string().nullable().describe("The applicant's download (a session's); null once revoked"),
+      }),
+    )
+    .describe('What the unit issued, shown to the applicant once the application is completed'),
   bill: z
     .object({
       total: z.number(),

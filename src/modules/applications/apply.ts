@@ -856,6 +856,7 @@ export async function getApplication(ctx: ApplicationsContext, id: string) {
   const now = nowOf(ctx);
   return {
     application: app,
+    outputs: await citizenOutputs(ctx.db, app),
     standard,
     form,
     answers: openAnswers(ctx.keys, app),
@@ -886,15 +887,87 @@ export async function openDocument(ctx: ApplicationsContext, id: string, documen
     .executeTakeFirst();
   if (!doc || !ctx.files) throw E.ApplicationNotFound();
   const stream = await ctx.files.get(doc.fileKey);
-  await write(ctx, (tx) =>
-    recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'applications.document.downloaded',
-      subject: { type: 'application', id: app.id },
-      after: { documentId: doc.id, requirementKey: doc.requirementKey, sha256: doc.sha256 },
-      requestId: ctx.requestId,
-      tenant: tenantOf(app),
-    }),
+  await auditDownload(
+    ctx,
+    app,
+    'applications.document.downloaded',
+    { type: 'application', id: app.id },
+    {
+      documentId: doc.id,
+      requirementKey: doc.requirementKey,
+      sha256: doc.sha256,
+    },
   );
   return { document: doc, stream };
+}
+
+// ---- the product issued ------------------------------------------------------------------------------
+
+/**
+ * The outputs the applicant sees: none until the application is completed (the unit hands the product over
+ * on completion, after the bill is paid), then every output issued, oldest first. A revoked one is only
+ * marked revoked: the reason stays with the unit and the verification page.
+ */
+async function citizenOutputs(db: AnyDb | Tx, app: ApplicationRow) {
+  if (app.status !== 'completed') return [];
+  const rows = await tablesOf(db)
+    .selectFrom('applications.output')
+    .select(['id', 'productName', 'issuedAt', 'verificationCode', 'revokedAt'])
+    .where('applicationId', '=', app.id)
+    .orderBy('issuedAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    productName: r.productName,
+    issuedAt: new Date(r.issuedAt),
+    verificationCode: r.verificationCode,
+    revoked: r.revokedAt !== null,
+  }));
+}
+export type CitizenOutput = Awaited<ReturnType<typeof citizenOutputs>>[number];
+
+/**
+ * An output of a completed application, for its applicant only (anyone else, staff included, gets 404;
+ * staff download through the case). A revoked output is no longer valid and is not handed out (410).
+ * Every download is audited with the application's tenant.
+ * @throws APPLICATIONS_NOT_FOUND, APPLICATIONS_OUTPUT_NO_LONGER_VALID
+ */
+export async function openOutput(ctx: ApplicationsContext, id: string, outputId: string) {
+  const app = UUID.test(id) ? await findApplication(ctx.db, id) : undefined;
+  if (!app || !isApplicant(ctx.actor, app) || app.status !== 'completed' || !UUID.test(outputId) || !ctx.files) {
+    throw E.ApplicationNotFound();
+  }
+  const output = await tablesOf(ctx.db)
+    .selectFrom('applications.output')
+    .selectAll()
+    .where('id', '=', outputId)
+    .where('applicationId', '=', app.id)
+    .executeTakeFirst();
+  if (!output) throw E.ApplicationNotFound();
+  if (output.revokedAt) throw E.OutputNoLongerValid();
+  const stream = await ctx.files.get(output.fileKey);
+  await auditDownload(
+    ctx,
+    app,
+    'applications.output.downloaded',
+    { type: 'application-output', id: output.id },
+    {
+      applicationId: app.id,
+      verificationCode: output.verificationCode,
+      sha256: output.sha256,
+    },
+  );
+  return { output, stream };
+}
+
+/** A file handed out, in the audit trail with the application's tenant. */
+function auditDownload(
+  ctx: ApplicationsContext,
+  app: ApplicationRow,
+  action: string,
+  subject: { type: string; id: string },
+  after: Record<string, string>,
+) {
+  return write(ctx, (tx) => recordAudit(tx, { actor: ctx.actor, action, subject, after, requestId: ctx.requestId, tenant: tenantOf(app) }));
 }
