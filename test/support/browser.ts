@@ -21,6 +21,7 @@ import { migrate } from '../../src/platform/db/migrator.js';
 import { createLogger } from '../../src/platform/log.js';
 import { createMailTransport, MailDelivery } from '../../src/platform/mail/mail.js';
 import { ROOT_DIR } from '../../src/platform/paths.js';
+import { startJobs, type Jobs } from '../../src/worker.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,6 +46,11 @@ export interface StartOptions {
   demo?: boolean;
   /** The SMS sender handed to buildApp (identity logs the text when none is given). */
   sms?: Parameters<typeof buildApp>[0]['sms'];
+  /**
+   * Runs the worker in the same process too (as `serve` with ROLE=all does): jobs, the outbox dispatcher
+   * and the event subscribers, polling often, so that mail sent by a subscriber arrives within seconds.
+   */
+  worker?: boolean;
 }
 
 /**
@@ -65,9 +71,21 @@ export async function startApp(env: NodeJS.ProcessEnv = {}, options: StartOption
   const logger = createLogger(config);
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const mail = new MailDelivery({ database, transport: createMailTransport(config, logger), from: config.MAIL_FROM, log: logger });
+  let jobs: Jobs | undefined;
   try {
     await migrate(database);
     if (options.demo) await seedDemo({ database, log: logger });
+    if (options.worker) {
+      jobs = await startJobs({
+        database,
+        log: logger,
+        work: true,
+        mail,
+        pollingIntervalSeconds: 0.5,
+        dispatchIntervalMs: 250,
+        stopTimeoutMs: 2000,
+      });
+    }
     const app = await buildApp({ config, database, logger, mail, ...(options.sms ? { sms: options.sms } : {}) });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();
@@ -77,6 +95,7 @@ export async function startApp(env: NodeJS.ProcessEnv = {}, options: StartOption
       app,
       database,
       async close() {
+        await jobs?.stop();
         await app.close();
         await mail.stop();
         await database.close();
@@ -84,6 +103,7 @@ export async function startApp(env: NodeJS.ProcessEnv = {}, options: StartOption
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => {});
     await mail.stop().catch(() => {});
     await database.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
