@@ -103,6 +103,21 @@ eachDatabase('public tracking and verification', (db) => {
       expect(english.body).toMatch(/\d+ working days left|Due today/);
     });
 
+    it('keeps the reason an output was revoked off the public page (it may name the person)', async () => {
+      const submitted = await submittedApplication(fx);
+      const ctx = fx.ctx(fx.staff.processor);
+      await write(ctx, async (tx) => {
+        const locked = (await lockApplication(tx, submitted.id))!;
+        await recordChange(tx, ctx, locked, { kind: 'output_revoked', note: 'Nama ibu I Gusti Ayu Sekar salah ketik' });
+      });
+      const result = await page(`/lacak?nomor=${submitted.trackingNumber!}`);
+      expect(result.statusCode).toBe(200);
+      for (const part of messageParts('applications.track.event.output_revoked', 'id')) expect(result.body).toContain(escapeHtml(part));
+      expect(result.body).not.toContain('Sekar');
+      const json = await api(`/api/v1/track/${submitted.trackingNumber!}`);
+      expect(json.body).not.toContain('Sekar');
+    });
+
     it('answers a mistyped number and an unknown one with "not found" (404) and the form again, never a 500', async () => {
       const submitted = await submittedApplication(fx);
       for (const typed of [typo(submitted.trackingNumber!), '0000000000', 'bukan nomor', '%00<script>']) {

@@ -17,6 +17,9 @@ import { formatCode, normalizeTrackingNumber, normalizeVerificationCode } from '
  * and a unit's working calendar (for a minute).
  */
 
+/** Timeline events whose notes stay off the public page (the citizen reads them signed in). */
+const PRIVATE_NOTES = new Set(['output_revoked']);
+
 export type ClockState = 'running' | 'paused' | 'overdue' | 'stopped';
 
 export interface TrackingView {
@@ -181,7 +184,8 @@ export async function trackApplication(db: AnyDb, input: string, now = new Date(
       at: new Date(e.at),
       kind: e.kind,
       step: e.stepKey ? (names.steps[e.stepKey] ?? null) : null,
-      note: e.note,
+      // Why an output was revoked may name the person; anyone with the number reads this page.
+      note: PRIVATE_NOTES.has(e.kind) ? null : e.note,
     })),
     decidedAt: row.decidedAt ? new Date(row.decidedAt) : null,
     completedAt: row.completedAt ? new Date(row.completedAt) : null,
