@@ -6,8 +6,8 @@ import { randomInt } from 'node:crypto';
  * groups of five, with a final check character.
  *
  * The check character is a weighted sum modulo 31 (a prime) over the others, with weights 1, 2, 3, …:
- * a single mistyped character is caught unless it swaps "0" and "Z" (values 0 and 31), and swapping two
- * neighbours is always caught, so most typos answer "not found" at once instead of finding someone
+ * a single mistyped character, or two neighbours swapped, is caught unless the pair is "0" and "Z" (values
+ * 0 and 31, the same modulo 31), so most typos answer "not found" at once instead of finding someone
  * else's application.
  */
 export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
