@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { coversSubject, type Actor, type TenantPath } from '../../platform/access/access.js';
-import type { KeyRing } from '../../platform/crypto/keyring.js';
+import { KeyRing } from '../../platform/crypto/keyring.js';
 import { emit } from '../../platform/events/outbox.js';
-import type { FileStore } from '../../platform/files/store.js';
+import { createFileStore, type FileStore } from '../../platform/files/store.js';
+import type { App } from '../../platform/http/server.js';
 import { recordAudit } from '../audit/index.js';
 import { computeDue, loadWorkingCalendar, type ClockLimit } from '../calendar/index.js';
 import type { StandardContent } from '../standards/index.js';
@@ -36,6 +38,14 @@ export interface ApplicationsContext {
   files?: FileStore;
   /** The clock; tests and the demo seed set it. */
   now?: () => Date;
+}
+
+/** Builds the use cases' context from a request; one key ring and file store per route plugin. */
+export function contextFor(app: App): (request: FastifyRequest) => ApplicationsContext {
+  const { database, config } = app.deps;
+  const keys = new KeyRing(config);
+  const files = createFileStore(config);
+  return (request) => ({ db: database.db, actor: request.actor, keys, files, requestId: request.id });
 }
 
 export const nowOf = (ctx: Pick<ApplicationsContext, 'now'>) => (ctx.now ? ctx.now() : new Date());

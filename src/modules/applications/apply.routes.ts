@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Access } from '../../platform/access/access.js';
-import { KeyRing } from '../../platform/crypto/keyring.js';
-import { createFileStore } from '../../platform/files/store.js';
 import { pageContext } from '../../platform/http/page.js';
 import type { App } from '../../platform/http/server.js';
 import type { FormState, Rerender } from '../../platform/http/types.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { renderDocument } from '../../platform/views/render.js';
-import { FILE, type ApplicationsContext } from './applications.core.js';
+import { contextFor, FILE } from './applications.core.js';
 import * as E from './apply.errors.js';
 import {
   APPLY_PATHS,
@@ -57,15 +55,7 @@ const COUNTER_CASE: Access = { permission: FILE, scope: { subject: 'applicationI
  */
 export async function applyRoutes(app: App) {
   const { database, config } = app.deps;
-  const keys = new KeyRing(config);
-  const files = createFileStore(config);
-  const ctx = (request: FastifyRequest): ApplicationsContext => ({
-    db: database.db,
-    actor: request.actor,
-    keys,
-    files,
-    requestId: request.id,
-  });
+  const ctx = contextFor(app);
   const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply);
   const idOf = (request: FastifyRequest) => (request.params as { applicationId: string }).applicationId;
   const trackUrl = (trackingNumber: string) => `${config.publicUrl}${APPLY_PATHS.track(trackingNumber)}`;

@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access } from '../../platform/access/access.js';
-import { KeyRing } from '../../platform/crypto/keyring.js';
-import { createFileStore } from '../../platform/files/store.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
 import { pageContext } from '../../platform/http/page.js';
 import type { App } from '../../platform/http/server.js';
@@ -10,7 +8,7 @@ import type { FormState, Rerender } from '../../platform/http/types.js';
 import { issuesToFieldErrors } from '../../platform/http/validation.js';
 import { emptyForm } from '../../platform/views/forms.js';
 import { renderDocument } from '../../platform/views/render.js';
-import { PROCESS, type ApplicationRow, type ApplicationsContext } from './applications.core.js';
+import { contextFor, PROCESS, type ApplicationRow } from './applications.core.js';
 import { complianceReport } from './compliance.js';
 import { listNotifications } from './notify.js';
 import { issueOutput, revokeOutput, type OutputSource } from './output.js';
@@ -60,15 +58,7 @@ const attachment = (name: string) =>
  */
 export async function processRoutes(app: App) {
   const { database, config } = app.deps;
-  const keys = new KeyRing(config);
-  const files = createFileStore(config);
-  const ctx = (request: FastifyRequest): ApplicationsContext => ({
-    db: database.db,
-    actor: request.actor,
-    keys,
-    files,
-    requestId: request.id,
-  });
+  const ctx = contextFor(app);
   const idOf = (request: FastifyRequest) => (request.params as { applicationId: string }).applicationId;
   const publicUrl = { publicUrl: config.publicUrl };
   const warnHours = config.APPLICATIONS_WARN_HOURS;
