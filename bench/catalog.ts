@@ -409,6 +409,7 @@ async function loadCatalog(database: Database, services: number): Promise<Record
     'standards.service',
     'standards.standard_version',
     'standards.service_location',
+    'standards.catalog_entry',
   ]) {
     await sql`vacuum (analyze) ${sql.raw(table)}`.execute(database.db);
   }

@@ -4,58 +4,55 @@ import type { Fee, TimeLimit } from './standards.content.js';
 /**
  * The public catalog's search: one SQL statement, the same on PGlite and PostgreSQL.
  *
- * How it stays fast on 100,000 services (plans read with EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL 15;
- * catalog.search.test.ts checks on both databases that the indexes serve it). Measured 2026-12-07 by
- * `npm run bench -- --suite catalog` on a 2-core machine overloaded by other test runs (load average
- * 10–12): the statement alone p50 21 ms / p95 51 ms (before these changes, at load average 3: 12 / 33);
- * side by side with the previous statement in the same minutes, synonym queries ("ktp", "e-ktp") 30%
- * faster at p50, phrases 20%, words 15%, filters and typos about the same. A repeated query answered
- * from the cache: p50 1–4.5 ms at one connection. bench/README.md has the tables.
+ * It reads `standards.catalog_entry`, a narrow table with one row per listed service (active, with a
+ * published standard), kept in step by triggers in the writing transaction (migration
+ * 20261207T1100__standards__catalog-entry.sql). Measured with `npm run bench -- --suite catalog` on 100,012
+ * services (PostgreSQL 15, 2 cores, quiet machine, 2026-12-07): search API uncached p50 6.1 / p95 11.2 ms
+ * (it was 13.3 / 20.1 ms on the same machine the same morning with the statement over standards.service);
+ * the statement alone p50 5.7 / p95 11.1 ms. bench/README.md has the tables. Plans read with EXPLAIN
+ * (ANALYZE, BUFFERS); catalog.search.test.ts checks on both databases that the indexes serve it.
  *
- *
- * - `fts` finds candidates through `service_search_idx` (GIN over the generated `search` tsvector) with a
- *   Bitmap Index Scan on `search @@ $tsquery`. The tsquery is built once, in the `q` CTE, and handed to
+ * - `fts` finds candidates through `catalog_entry_search_idx` (GIN over the copied `search` tsvector) with
+ *   a Bitmap Index Scan on `search @@ $tsquery`. The tsquery is built once, in the `q` CTE, and handed to
  *   the scan as an InitPlan parameter, so the index condition is a constant, not a per-row call. The query
  *   is the Indonesian-stemmed reading OR'd with the unstemmed `simple` one ('kelahiran' → 'lahir', while
  *   'e-ktp' and codes stay as typed), and synonym groups (KTP ↔ e-KTP ↔ kartu tanda penduduk …) are OR'd
  *   inside it, so expansion costs no extra scan.
- * - `fuzzy` is for typos. It uses `service_name_trgm_idx` (pg_trgm GIN over lower(name || ' ' || keywords),
- *   the very expression, so the planner matches it) with `%>` (word_similarity ≥ pg_trgm's threshold,
- *   0.6 by default). A trigram match is loose ('akta kelahiran' is "similar" to every name with 'akta'
- *   in it), so it only runs when full text found (almost) nothing: its `(select count(*) from fts) < N`
- *   is a one-time filter, and when it is false the trigram index is never touched.
+ * - Filters are facet words in one array column (a:<agency>, u:<unit>, c:<category>, e:<life event>,
+ *   au:<audience>, ch:<channel>, m:<mall>, r:<region> with every parent code of the unit's and the malls'
+ *   regions), so every filter is `facets @> array[…]`: one more GIN scan the planner BitmapAnds with the
+ *   text match. Before, a region filter built bitmaps over every service of the region's units and malls
+ *   (up to 8,000 index pages) and each candidate was checked for a published version (3 pages each).
+ * - `fuzzy` is for typos: `standards.catalog_fuzzy_candidates` matches `name_key` (lower(name || ' ' ||
+ *   keywords)) with pg_trgm's `%>` (word_similarity ≥ pg_trgm's threshold, 0.6 by default) through
+ *   `catalog_entry_name_trgm_idx`. It is a function only so that it plans with sequential scans off: with
+ *   its LIMIT the planner sometimes chose to read the table until it had enough matches (80 ms instead of
+ *   5). A trigram match is loose ('akta kelahiran' is "similar" to every name with 'akta' in it), so it only
+ *   runs when full text found (almost) nothing: its `(select count(*) from fts) < N` is a one-time filter,
+ *   and when it is false the function is never called.
  * - Both candidate sets are capped (CANDIDATE_LIMIT, FUZZY_LIMIT). A GIN index returns matches in no
- *   useful order, so a word such as "izin" that matches a third of the country would otherwise make the
- *   database read and rank tens of thousands of rows (measured: 25,000 matches cost ~120 ms for the heap
- *   reads alone). Past the cap the page says "more than 500" and asks for a filter; below it (any
- *   specific query, or most queries with a region) the ranking is exact.
- * - Ranking runs on the capped candidates only, in two steps. `ranked` pre-ranks them cheaply by ts_rank
- *   over the stemmed reading (the simple one adds matches, not order) with weights (name and keywords A,
- *   the unstemmed keywords B, the summary C; normalised by document length) and keeps PRE_RANK_LIMIT,
- *   exact name matches first. `page` scores those 100 only: ts_rank_cd with the same weights (cover
- *   density over a synonym group's OR'd phrases costs ~20 µs a row, measured over 20,000 rows: 400 ms
- *   against 40 ms for a one-word query; ts_rank ~2 µs) plus how closely the name holds the query
- *   (word_similarity: the words in order, typos forgiven) and, at half weight, how close the whole name
- *   is to it (similarity: "Penerbitan Akta Kelahiran" beats a longer name holding the same words), ~5 µs
- *   a row each; an exact name match always comes first. Within the pre-ranked 100 the order is the one
- *   the full score gives.
- * - Region and mall filters are `= any(array(subquery))`, so the planner can BitmapAnd them with the
- *   full-text bitmap (service_unit_idx, service_pkey) instead of reading every match to test them; the
- *   malls of a region are looked up first so their services come from `service_location_mall_idx`
- *   rather than a hash join over every service location.
- * - The published version is checked with `exists` on `standard_version_published_uq` (partial unique
- *   index on service_id where status = 'published'), and its content (time limit, fee) is read for the
- *   20 rows of the page only, after the limit, never for every match.
- * - Browsing (no query) walks `service_slug_uq` in slug order and stops after the cap, so the first page
- *   of 100,000 services reads a few dozen index entries instead of sorting them all. Slugs are made from
- *   names, so slug order reads as alphabetical.
- * - Filters are plain indexed predicates: agency (`service_agency_idx`), unit (`service_unit_idx`), life
- *   event (`service_life_events_idx`, GIN with `@>`), mall (`service_location` primary key / mall index);
- *   a region is a code prefix of the unit's region or of a mall that offers the service.
+ *   useful order, so a word such as "izin" that matches a fifth of the country would otherwise make the
+ *   database read and rank tens of thousands of rows. Past the cap the page says "more than 500" and asks
+ *   for a filter; below it (any specific query, or most queries with a region) the ranking is exact.
+ * - Ranking runs on the capped candidates only, in two steps, on the rows `fts` already read (no second
+ *   read of the table). `ranked` pre-ranks them cheaply by ts_rank over the stemmed reading (the simple
+ *   one adds matches, not order) with weights (name and keywords A, the unstemmed keywords B, the summary
+ *   C; normalised by document length) and keeps PRE_RANK_LIMIT, exact name matches first. `page` scores
+ *   those 100 only: ts_rank_cd with the same weights (cover density over a synonym group's OR'd phrases
+ *   costs ~20 µs a row; ts_rank ~2 µs) plus how closely the name holds the query (word_similarity: the
+ *   words in order, typos forgiven) and, at half weight, how close the whole name is to it (similarity:
+ *   "Penerbitan Akta Kelahiran" beats a longer name holding the same words), ~5 µs a row each; an exact
+ *   name match always comes first. Within the pre-ranked 100 the order is the one the full score gives.
+ * - Only the page's 20 rows are joined to the service (summary, category, channels), its published
+ *   version (time limit, fee), unit and agency, after the limit.
+ * - Browsing (no query) walks `catalog_entry_slug_idx` in slug order and stops after the cap, so the first
+ *   page of 100,000 services reads a few dozen index entries instead of sorting them all. Slugs are made
+ *   from names, so slug order reads as alphabetical.
  * - searchCatalog keeps answers in memory (CACHE_TTL_MS, CACHE_MAX_ENTRIES) keyed by the query and by
  *   `standards.catalog_version`, a counter triggers bump in the transaction of any write that can change
  *   a result (a service, its places, a version becoming or ceasing to be published, agency/unit/mall
- *   names and regions). A repeated query costs one primary-key read; a change shows at once.
+ *   names and regions). A repeated query costs one primary-key read (p95 0.7 ms through the API); a
+ *   change shows at once.
  */
 
 /** How many full-text matches are ranked at most; more means "more than this, refine". */
@@ -213,36 +210,33 @@ export interface CatalogPage {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL over this module's and organizations' tables
 type AnyDb = Kysely<any>;
 
-/** The predicates every candidate must meet: listed, published, and inside the filters. */
+/**
+ * The filters as facet words of standards.catalog_entry (see its migration), all required: `facets @> array[…]`
+ * is one more key in the same GIN index scan as the text match. Ids are validated UUIDs and codes validated
+ * digits and dots by the routes; the prefixes keep one kind of facet from matching another.
+ */
+export function facetsOf(f: CatalogFilters): string[] {
+  const facets: string[] = [];
+  if (f.agencyId) facets.push(`a:${f.agencyId}`);
+  if (f.serviceUnitId) facets.push(`u:${f.serviceUnitId}`);
+  if (f.category) facets.push(`c:${f.category}`);
+  if (f.lifeEvent) facets.push(`e:${f.lifeEvent}`);
+  if (f.audience) facets.push(`au:${f.audience}`);
+  if (f.channel) facets.push(`ch:${f.channel}`);
+  if (f.mallId) facets.push(`m:${f.mallId}`);
+  if (f.region) facets.push(`r:${f.region}`);
+  return facets;
+}
+
+/** The filters as a text[] parameter list (one parameter per facet, so PGlite and pg bind them alike). */
+function facetArray(f: CatalogFilters): RawBuilder<unknown> {
+  const facets = facetsOf(f);
+  return facets.length === 0 ? sql`'{}'::text[]` : sql`array[${sql.join(facets.map((facet) => sql`${facet}`))}]::text[]`;
+}
+
+/** The predicate every candidate must meet besides the text: inside the filters (being listed is being in the table). */
 function filtersOf(f: CatalogFilters): RawBuilder<unknown> {
-  const where: RawBuilder<unknown>[] = [
-    sql`s.active`,
-    sql`exists (select 1 from standards.standard_version pv where pv.service_id = s.id and pv.status = 'published')`,
-  ];
-  if (f.agencyId) where.push(sql`s.agency_id = ${f.agencyId}`);
-  if (f.serviceUnitId) where.push(sql`s.service_unit_id = ${f.serviceUnitId}`);
-  if (f.category) where.push(sql`s.category = ${f.category}`);
-  if (f.lifeEvent) where.push(sql`s.life_events @> array[${f.lifeEvent}]::text[]`);
-  if (f.audience) where.push(sql`s.audiences @> array[${f.audience}]::text[]`);
-  if (f.channel) where.push(sql`s.channels in (${f.channel}, 'both')`);
-  if (f.mallId) {
-    where.push(sql`s.id = any(array(select fl.service_id from standards.service_location fl where fl.mall_id = ${f.mallId}))`);
-  }
-  if (f.region) {
-    // Codes are validated digits and dots, so the prefix needs no LIKE escaping.
-    const prefix = `${f.region}.%`;
-    where.push(sql`(
-      s.service_unit_id = any(array(
-        select ru.id from organizations.service_unit ru where ru.region_code = ${f.region} or ru.region_code like ${prefix}
-      ))
-      or s.id = any(array(
-        select rl.service_id from standards.service_location rl where rl.mall_id = any(array(
-          select rm.id from organizations.mall rm where rm.region_code = ${f.region} or rm.region_code like ${prefix}
-        ))
-      ))
-    )`);
-  }
-  return sql.join(where, sql` and `);
+  return facetsOf(f).length === 0 ? sql`true` : sql`e.facets @> ${facetArray(f)}`;
 }
 
 /** The tsquery of a parsed query, in one configuration: `rest` AND each group (its spellings OR'd). */
@@ -283,28 +277,26 @@ export function catalogSearchStatement(input: CatalogQuery, query: ParsedQuery |
     ? sql`
       q as (select stemmed || (${tsqueryIn('simple', query)}) as tsq, stemmed from (select ${tsqueryIn('indonesian', query)} as stemmed) i),
       fts as materialized (
-        select s.id from standards.service s
-        where s.search @@ (select tsq from q) and ${filters}
+        select e.service_id as id, e.slug, e.name, e.search from standards.catalog_entry e
+        where e.search @@ (select tsq from q) and ${filters}
         limit ${cap}
       ),
       fuzzy as materialized (
-        select s.id from standards.service s
-        where (select count(*) from fts) < ${FUZZY_WHEN_FEWER_THAN}
-          and lower(s.name || ' ' || s.keywords) %> ${query.text} and ${filters}
-        limit ${FUZZY_LIMIT}
+        select f.service_id as id, f.slug, f.name, f.search
+        from standards.catalog_fuzzy_candidates(${query.text}, ${facetArray(input)}, ${FUZZY_LIMIT}) f
+        where (select count(*) from fts) < ${FUZZY_WHEN_FEWER_THAN} and f.service_id not in (select id from fts)
       ),
-      cand as (select id from fts union select id from fuzzy),
+      cand as (select * from fts union all select * from fuzzy),
       ranked as materialized (
-        select s.id, s.slug, s.name, s.summary, s.category, s.channels, s.service_unit_id, s.search,
-          (lower(s.name) = ${query.text}) as exact,
-          ts_rank('{0.1,0.2,0.4,1.0}'::float4[], s.search, (select stemmed from q), 1) as text_rank
-        from standards.service s
-        where s.id in (select id from cand)
+        select c.id, c.slug, c.name, c.search,
+          (lower(c.name) = ${query.text}) as exact,
+          ts_rank('{0.1,0.2,0.4,1.0}'::float4[], c.search, (select stemmed from q), 1) as text_rank
+        from cand c
         order by exact desc, text_rank desc
         limit ${Math.max(PRE_RANK_LIMIT, offset + input.pageSize)}
       ),
       page as (
-        select r.id, r.slug, r.name, r.summary, r.category, r.channels, r.service_unit_id, r.exact,
+        select r.id, r.slug, r.name, r.exact,
           ts_rank_cd('{0.1,0.2,0.4,1.0}'::float4[], r.search, (select stemmed from q), 1)
             + word_similarity(${query.text}, lower(r.name)) + 0.5 * similarity(${query.text}, lower(r.name)) as score
         from ranked r
@@ -313,26 +305,28 @@ export function catalogSearchStatement(input: CatalogQuery, query: ParsedQuery |
       )`
     : sql`
       cand as materialized (
-        select s.id, s.slug from standards.service s where ${filters} order by s.slug limit ${cap}
+        select e.service_id as id, e.slug, e.name from standards.catalog_entry e where ${filters} order by e.slug limit ${cap}
       ),
       page as (
-        select s.id, s.slug, s.name, s.summary, s.category, s.channels, s.service_unit_id, false as exact, 0::float8 as score
-        from cand c join standards.service s on s.id = c.id
+        select c.id, c.slug, c.name, false as exact, 0::float8 as score
+        from cand c
         order by c.slug
         limit ${input.pageSize} offset ${offset}
       )`;
 
-  // The count row always comes back, so a page past the end still knows the total.
+  // The count row always comes back, so a page past the end still knows the total. Only the page's rows
+  // are joined to the service, its published version, unit and agency for what the page shows.
   return sql<Row>`
     with ${candidates}
-    select n.total, (select cv.n::text from standards.catalog_version cv) as catalog_version, p.id, p.slug, p.name, p.summary, p.category, p.channels, p.service_unit_id,
+    select n.total, (select cv.n::text from standards.catalog_version cv) as catalog_version, p.id, p.slug, p.name, s.summary, s.category, s.channels, s.service_unit_id,
       u.name as unit_name, a.id as agency_id, a.name as agency_name,
       v.content -> 'timeLimit' as time_limit, v.content -> 'fee' as fee
     from (select count(*)::int as total from cand) n
     left join (
       page p
+      join standards.service s on s.id = p.id
       join standards.standard_version v on v.service_id = p.id and v.status = 'published'
-      join organizations.service_unit u on u.id = p.service_unit_id
+      join organizations.service_unit u on u.id = s.service_unit_id
       join organizations.agency a on a.id = u.agency_id
     ) on true
     order by p.exact desc, p.score desc, ${query ? sql`p.name, p.slug` : sql`p.slug`}
