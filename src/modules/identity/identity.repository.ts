@@ -15,6 +15,13 @@ export async function findAccountByEmail(db: Db, email: string) {
   return db.selectFrom('identity.account').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+/** Id and name of the accounts with these emails, for other modules' demo seeds (index.ts); no other field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers pass their own module's handle
+export async function findAccountNamesByEmail(db: Kysely<any>, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return (db as Db).selectFrom('identity.account').select(['id', 'email', 'name']).where('email', 'in', emails).execute();
+}
+
 export async function findAccountByPhone(db: Db, phone: string) {
   return db.selectFrom('identity.account').selectAll().where('phone', '=', phone).executeTakeFirst();
 }
@@ -423,4 +430,19 @@ export async function findOpenInvitation(
 
 export async function markInvitationAccepted(db: Db, id: string, accountId: string) {
   await db.updateTable('identity.invitation').set({ acceptedAt: new Date(), accountId }).where('id', '=', id).execute();
+}
+
+// ---- published read model -----------------------------------------------------------------------
+
+/**
+ * The read-only view this module publishes for other modules
+ * (db/migrations/20261207T1220__identity__read-views.sql): the name an account goes by, nothing else.
+ */
+export type IdentityViews = {
+  'identity.accountName': AccountNameView;
+};
+
+export interface AccountNameView {
+  id: string;
+  name: string;
 }

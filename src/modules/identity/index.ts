@@ -35,5 +35,7 @@ export { citizenDetails, createVerifiedAccount, normalizePhone, reencryptAccount
 export { parseNik } from './nik.js';
 export { checkPasswordStrength } from './password.js';
 export { SESSION_COOKIE } from './identity.routes.js';
-export { staffAt, type StaffContact } from './staff-at.js';
+export { staffAt, staffHolding, type StaffContact, type StaffName } from './staff-at.js';
+/** Other modules' reads of accounts: by email for demo seeds; names in lists through 20261207T1220__identity__read-views.sql. */
+export { findAccountNamesByEmail, type AccountNameView, type IdentityViews } from './identity.repository.js';
 export { RecordingSmsSender, LoggingSmsSender, type SmsSender } from './sms.js';

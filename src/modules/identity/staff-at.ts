@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { permissionsOf } from './identity.roles.js';
+import { permissionsOf, ROLE_NAMES } from './identity.roles.js';
 
 export interface StaffContact {
   id: string;
@@ -34,4 +34,35 @@ export async function staffAt(
     }
   }
   return [...found.values()];
+}
+
+export interface StaffName {
+  id: string;
+  name: string;
+}
+
+/**
+ * Active staff holding `permission` through a grant covering a place (the platform, or a grant at its
+ * agency, unit or mall), by name: whom another module may hand work at that place to (a case's assignee).
+ * With `accountId`, that one account or nobody. One row per account.
+ */
+export async function staffHolding(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers pass their own module's handle or transaction
+  db: Kysely<any>,
+  permission: string,
+  place: { agencyId: string; unitId: string; mallId: string | null },
+  accountId?: string,
+): Promise<StaffName[]> {
+  const roles = ROLE_NAMES.filter((r) => permissionsOf(r).has(permission));
+  const { rows } = await sql<StaffName>`
+    select distinct acc.id, acc.name from identity.role_grant g join identity.account acc on acc.id = g.account_id
+    where g.revoked_at is null and acc.kind = 'staff' and acc.status = 'active'
+      and g.role in (${sql.join(roles)})
+      and (g.scope_kind = 'platform'
+        or (g.scope_kind = 'agency' and g.scope_id = ${place.agencyId})
+        or (g.scope_kind = 'unit' and g.scope_id = ${place.unitId})
+        or (g.scope_kind = 'mall' and g.scope_id = ${place.mallId}))
+      ${accountId ? sql`and acc.id = ${accountId}` : sql``}
+    order by acc.name, acc.id`.execute(db);
+  return rows;
 }

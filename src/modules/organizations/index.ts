@@ -49,3 +49,5 @@ export {
   unitIdsOfAgencies,
   type ScopeNode,
 } from './organizations.lookups.js';
+/** Rows other modules may read in lists, through the views of 20261207T1210__organizations__read-views.sql. */
+export type { AgencyDirectoryView, MallDirectoryView, OrganizationsViews, UnitDirectoryView } from './organizations.lookups.js';

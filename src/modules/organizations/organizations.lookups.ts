@@ -112,3 +112,36 @@ export async function openingHoursOfMall(db: AnyDb, id: string) {
   ]);
   return { ...mall, weekly, exceptions };
 }
+
+// ---- published read model -----------------------------------------------------------------------
+
+type TimeZoneName = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+/**
+ * The read-only views this module publishes for other modules
+ * (db/migrations/20261207T1210__organizations__read-views.sql), as Kysely sees them through CamelCasePlugin.
+ */
+export type OrganizationsViews = {
+  'organizations.unitDirectory': UnitDirectoryView;
+  'organizations.agencyDirectory': AgencyDirectoryView;
+  'organizations.mallDirectory': MallDirectoryView;
+};
+
+export interface UnitDirectoryView {
+  id: string;
+  name: string;
+  agencyId: string;
+  /** The time zone of the unit's region. */
+  timeZone: TimeZoneName | null;
+}
+
+export interface AgencyDirectoryView {
+  id: string;
+  name: string;
+}
+
+export interface MallDirectoryView {
+  id: string;
+  name: string;
+  timeZone: TimeZoneName;
+}

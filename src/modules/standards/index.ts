@@ -61,3 +61,6 @@ export {
   submitForReview,
   type StandardsContext,
 } from './standards.service.js';
+/** Other modules' reads of the standards: a version by id here, lists through the views of 20261207T1200__standards__read-views.sql. */
+export { readStandardVersion } from './standards.repository.js';
+export type { StandardsViews, ServiceDirectoryView, PublishedVersionView, ServicePlaceView } from './standards.repository.js';

@@ -162,6 +162,18 @@ export async function findVersion(db: AnyDb, id: string) {
   return st(db).selectFrom('standards.standardVersion').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * A version as other modules may read it (index.ts): number, status and content, e.g. the standard an
+ * application was filed under, which never changes once published.
+ */
+export async function readStandardVersion(db: AnyDb, id: string) {
+  return st(db)
+    .selectFrom('standards.standardVersion')
+    .select(['id', 'serviceId', 'number', 'status', 'content'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function lockVersion(db: AnyDb, id: string) {
   return st(db).selectFrom('standards.standardVersion').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
@@ -326,4 +338,39 @@ export async function reminderNotes(db: AnyDb, versionIds: readonly string[]): P
 /** Serialises reminder runs: two overlapping runs must not both remind. */
 export async function lockReviewReminders(db: AnyDb) {
   await sql`select pg_advisory_xact_lock(74202612)`.execute(db);
+}
+
+// ---- published read model -----------------------------------------------------------------------
+
+/**
+ * The read-only views this module publishes for other modules
+ * (db/migrations/20261207T1200__standards__read-views.sql), as Kysely sees them through CamelCasePlugin.
+ * Other modules read standards rows only through these and through index.ts.
+ */
+export type StandardsViews = {
+  'standards.serviceDirectory': ServiceDirectoryView;
+  'standards.publishedVersion': PublishedVersionView;
+  'standards.servicePlace': ServicePlaceView;
+};
+
+export interface ServiceDirectoryView {
+  id: string;
+  slug: string;
+  name: string;
+  serviceUnitId: string;
+  agencyId: string;
+  channels: 'online' | 'counter' | 'both';
+  active: boolean;
+}
+
+export interface PublishedVersionView {
+  id: string;
+  serviceId: string;
+  number: number;
+}
+
+export interface ServicePlaceView {
+  serviceId: string;
+  mallId: string;
+  boothId: string | null;
 }
