@@ -22,6 +22,13 @@ import {
  * `active`, `standard` and `exportedAt`, so an export can be edited and imported back. A service is known
  * by agency code, unit code and service code: a known one gets a new draft (or its open draft is
  * updated), an unknown one is created.
+ *
+ * `places` says where a service is offered in person, named by codes as units are:
+ * `[{ regionCode: "51.03", mallCode: "MPP-BADUNG", boothCode: "G-DUKCAPIL" }]`, the mall by its region and
+ * mall code, the booth by its code in that mall, or `boothCode: null` for the unit's own office in the mall's
+ * area. A mall appears once per service. On import a known service's places are replaced by the list given
+ * (`[]` removes them all); a service without `places` keeps its places, so documents from before the field
+ * still import. The export always writes it, ordered by region and mall code.
  */
 
 export const BULK_FORMAT = 'satupintu.standards';
@@ -63,16 +70,39 @@ const ORG_CODE = z
   .transform((v) => v.toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/));
 
-/** A service's own fields as a file gives them: the API's, with the unit named by agency and unit code. */
+/** One place a service is offered at: a mall by region and code, and the unit's booth there by its code, or none. */
+export const ImportPlace = z.strictObject({
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}\.\d{2}$/),
+  mallCode: ORG_CODE,
+  boothCode: ORG_CODE.nullable().optional(),
+});
+export type ImportPlace = z.output<typeof ImportPlace>;
+
+/**
+ * A service's own fields as a file gives them: the API's, with the unit named by agency and unit code, and
+ * its places (the API's `locations`, by id) named by codes. `places` absent: the service keeps its places.
+ */
 export const ImportServiceFields = ServiceBody.omit({ serviceUnitId: true, locations: true }).extend({
   agencyCode: ORG_CODE,
   unitCode: ORG_CODE,
+  places: z.array(ImportPlace).max(50).optional(),
 });
 export type ImportServiceFields = z.output<typeof ImportServiceFields>;
 
+/** A place as exported: no booth is `null`. */
+export interface BulkPlace {
+  regionCode: string;
+  mallCode: string;
+  boothCode: string | null;
+}
+
 /** A service as exported. */
-export interface BulkService extends Omit<ImportServiceFields, 'slug'> {
+export interface BulkService extends Omit<ImportServiceFields, 'slug' | 'places'> {
   slug: string;
+  places: BulkPlace[];
   active: boolean;
   /** The version the content is taken from; null for a service without any version. */
   standard: { number: number; status: VersionStatus; version: number } | null;

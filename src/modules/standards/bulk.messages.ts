@@ -80,6 +80,14 @@ export const bulkMessages = defineCatalog('bulk', {
     'issue.serviceInactive': 'Layanan {code} sudah dinonaktifkan, sehingga standarnya tidak dapat diubah.',
     'issue.versionInProgress':
       'Versi {number} layanan {code} sedang dalam tahap {status}. Kembalikan ke draf atau selesaikan dulu sebelum mengimpor perubahan.',
+    'issue.mallNotFound': 'Tidak ada Mal Pelayanan Publik dengan kode {mall} di wilayah {region}.',
+    'issue.mallInactive': 'Mal Pelayanan Publik {mall} di wilayah {region} sudah tidak aktif.',
+    'issue.boothNotFound': 'Tidak ada gerai dengan kode {booth} di {mall}. Kosongkan kode gerai bila layanan diberikan di kantor unit.',
+    'issue.boothInactive': 'Gerai {booth} di {mall} sudah tidak aktif.',
+    'issue.boothOtherUnit':
+      'Gerai {booth} di {mall} bukan gerai unit {unit} yang memberikan layanan ini. Tulis gerai unit {unit}, atau kosongkan kode gerai bila layanan diberikan di kantor unit.',
+    'issue.placeDuplicate':
+      '{mall} sudah disebut untuk layanan ini. Setiap mal hanya sekali per layanan, dengan satu gerai atau kantor unit.',
 
     'error.BULK_FILE_TOO_LARGE': 'Berkas ini lebih besar dari {limit}. Bagi layanannya ke beberapa berkas.',
     'error.BULK_FILE_MISSING': 'Pilih berkas Excel (.xlsx) atau JSON untuk diimpor.',
@@ -170,6 +178,15 @@ export const bulkMessages = defineCatalog('bulk', {
     'issue.serviceInactive': 'Service {code} has been deactivated, so its standard cannot be changed.',
     'issue.versionInProgress':
       'Version {number} of service {code} is at the {status} stage. Return it to draft or finish it before importing changes.',
+    'issue.mallNotFound': 'There is no public service mall with code {mall} in region {region}.',
+    'issue.mallInactive': 'Public service mall {mall} in region {region} is no longer active.',
+    'issue.boothNotFound':
+      "{mall} has no booth with code {booth}. Leave the booth code empty when the service is given at the unit's office.",
+    'issue.boothInactive': 'Booth {booth} at {mall} is no longer active.',
+    'issue.boothOtherUnit':
+      "Booth {booth} at {mall} is not a booth of unit {unit}, which gives this service. Write a booth of unit {unit}, or leave the booth code empty when the service is given at the unit's office.",
+    'issue.placeDuplicate':
+      "{mall} is already named for this service. Each mall appears once per service, with one booth or the unit's office.",
 
     'error.BULK_FILE_TOO_LARGE': 'This file is larger than {limit}. Split its services over several files.',
     'error.BULK_FILE_MISSING': 'Choose an Excel (.xlsx) or JSON file to import.',

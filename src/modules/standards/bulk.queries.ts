@@ -4,8 +4,8 @@ import type { DraftContent, VersionStatus } from './standards.content.js';
 import { OPEN_STATUSES, serviceInScope, type ServiceRow } from './standards.repository.js';
 
 /**
- * Read-only queries of the bulk import and export. Files name units by agency and unit code, so these join
- * the organizations module's tables (read, never written), as the catalog's and the admin screens' queries
+ * Read-only queries of the bulk import and export. Files name units by agency and unit code, malls by region
+ * and mall code and booths by their code in the mall, so these join the organizations module's tables (read, never written), as the catalog's and the admin screens' queries
  * do; when organizations publishes lookups by code, only this file changes. Scopes use the repository's
  * `serviceInScope`, the one tenant rule of standards.
  */
@@ -98,6 +98,7 @@ export interface ExportFilter {
 }
 
 export interface ExportRow extends ServiceColumns {
+  id: string;
   agencyCode: string;
   unitCode: string;
   versionNumber: number | null;
@@ -110,7 +111,7 @@ export interface ExportRow extends ServiceColumns {
 export async function exportRows(db: AnyDb, scopes: readonly Scope[], filter: ExportFilter): Promise<ExportRow[]> {
   const statuses = filter.version === 'published' ? ['published'] : [...OPEN_STATUSES, 'published'];
   const { rows } = await sql<ExportRow>`
-    select a.code as "agencyCode", su.code as "unitCode", ${SERVICE_COLUMNS},
+    select s.id, a.code as "agencyCode", su.code as "unitCode", ${SERVICE_COLUMNS},
            v.number as "versionNumber", v.status as "versionStatus", v.version as "versionVersion", v.content
     from standards.service s
       join organizations.service_unit su on su.id = s.service_unit_id
@@ -127,5 +128,65 @@ export async function exportRows(db: AnyDb, scopes: readonly Scope[], filter: Ex
       ${filter.category ? sql`and s.category = ${filter.category}` : sql``}
       ${filter.includeInactive ? sql`` : sql`and s.active`}
     order by a.code, su.code, s.code`.execute(db);
+  return rows;
+}
+
+// ---- places: malls by region and code, booths by code within their mall --------------------------------
+
+export interface MallByCode {
+  id: string;
+  regionCode: string;
+  code: string;
+  active: boolean;
+}
+
+/** Malls named by region and mall code (unique together), active or not. */
+export async function findMallsByCode(db: AnyDb, pairs: readonly { regionCode: string; mallCode: string }[]): Promise<MallByCode[]> {
+  if (pairs.length === 0) return [];
+  const wanted = sql.join(pairs.map((p) => sql`(${p.regionCode}, ${p.mallCode})`));
+  const { rows } = await sql<MallByCode>`
+    select id, region_code as "regionCode", code, active from organizations.mall where (region_code, code) in (${wanted})`.execute(db);
+  return rows;
+}
+
+export interface BoothInMall {
+  id: string;
+  mallId: string;
+  code: string;
+  serviceUnitId: string;
+  active: boolean;
+}
+
+/** Every booth of these malls, active or not (a booth's code is unique within its mall). */
+export async function findBoothsOfMalls(db: AnyDb, mallIds: readonly string[]): Promise<BoothInMall[]> {
+  if (mallIds.length === 0) return [];
+  const ids = sql.join(mallIds.map((id) => sql`${id}::uuid`));
+  const { rows } = await sql<BoothInMall>`
+    select id, mall_id as "mallId", code, service_unit_id as "serviceUnitId", active
+    from organizations.booth where mall_id in (${ids})`.execute(db);
+  return rows;
+}
+
+export interface PlaceRow {
+  serviceId: string;
+  mallId: string;
+  boothId: string | null;
+  regionCode: string;
+  mallCode: string;
+  boothCode: string | null;
+}
+
+/** Where these services are offered, by the codes a file names them with, in the order of region and mall code. */
+export async function placesOf(db: AnyDb, serviceIds: readonly string[]): Promise<PlaceRow[]> {
+  if (serviceIds.length === 0) return [];
+  const ids = sql.join(serviceIds.map((id) => sql`${id}::uuid`));
+  const { rows } = await sql<PlaceRow>`
+    select l.service_id as "serviceId", l.mall_id as "mallId", l.booth_id as "boothId",
+           m.region_code as "regionCode", m.code as "mallCode", b.code as "boothCode"
+    from standards.service_location l
+      join organizations.mall m on m.id = l.mall_id
+      left join organizations.booth b on b.id = l.booth_id
+    where l.service_id in (${ids})
+    order by l.service_id, m.region_code, m.code`.execute(db);
   return rows;
 }

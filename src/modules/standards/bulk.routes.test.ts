@@ -51,6 +51,16 @@ async function multipart(fields: Record<string, string>, file?: { name: string; 
   return { payload: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
 }
 
+/** The fixture's mall, as files name it. */
+const BADUNG = { regionCode: '51.03', mallCode: 'MPP-BADUNG' };
+
+/** The outbox rows that say a service's places were replaced. */
+const relocations = async (db: Parameters<typeof fingerprint>[0]) =>
+  Number(
+    (await sql<{ n: number }>`select count(*)::int as n from platform.outbox where name = 'standards.service.relocated'`.execute(db))
+      .rows[0]!.n,
+  );
+
 /** What the export says of a service, without which version it was read from (that changes with every import). */
 const withoutVersion = (services: readonly BulkService[]) => services.map(({ standard: _, ...rest }) => rest);
 
@@ -218,6 +228,13 @@ eachDatabase('bulk import and export of standards', (db) => {
       Nomor: 24,
       Tahun: 2013,
     });
+    // The region as a spreadsheet keeps a typed "51.03": a number.
+    sheet('Tempat Layanan').add({
+      'Kode layanan': 'AKTA-KAWIN',
+      'Kode wilayah mal': 51.03,
+      'Kode mal': 'mpp-badung',
+      'Kode gerai': 'g-dukcapil',
+    });
   };
 
   /** What the filled-in template above stands for. */
@@ -293,6 +310,10 @@ eachDatabase('bulk import and export of standards', (db) => {
       lifeEvents: ['birth'],
     });
     expect(birth.content.timeLimit).toEqual({ value: 1, unit: 'working_days', pausesWhileWaiting: true });
+    // Places by codes: the mall by region and code, the unit's booth there, or none for the unit's own office.
+    expect(birth.places).toEqual([{ ...BADUNG, boothCode: 'G-DUKCAPIL' }]);
+    expect(document.services.find((s) => s.code === 'SVC-4')!.places).toEqual([{ ...BADUNG, boothCode: null }]);
+    expect(document.services.find((s) => s.code === 'SVC-5')!.places).toEqual([]);
     expect(document.services.find((s) => s.code === 'SVC-11')!.standard).toMatchObject({ status: 'draft' });
 
     expect((await exportJson('?version=published')).services.map((s) => s.code)).not.toContain('SVC-11');
@@ -310,6 +331,8 @@ eachDatabase('bulk import and export of standards', (db) => {
   it('imports its own JSON export back: every service gets a draft with the same content, and the next export is the same', async () => {
     await start();
     const first = await exportJson();
+    expect(first.services.filter((s) => s.places.length > 0).map((s) => s.code)).toEqual(['SVC-1', 'SVC-2', 'SVC-3', 'SVC-4']);
+    const before = await fingerprint(db().db);
     const result = report(await importJson(first), 200);
     expect(result).toMatchObject({ imported: true, dryRun: false, format: 'json', errors: [] });
     expect(result.services.map((s) => [s.code, s.action, s.versionNumber])).toEqual([
@@ -322,6 +345,9 @@ eachDatabase('bulk import and export of standards', (db) => {
     ]);
     const second = await exportJson();
     expect(withoutVersion(second.services)).toEqual(withoutVersion(first.services));
+    // The places were the same, so they were not written again.
+    expect(changedTables(before, await fingerprint(db().db))).not.toContain('standards.service_location');
+    expect(await relocations(db().db)).toBe(0);
     expect(second.services.map((s) => s.standard?.status)).toEqual(['draft', 'draft', 'draft', 'draft', 'draft', 'draft']);
     // Importing again updates the open drafts rather than starting more.
     const again = report(await importJson(second), 200);
@@ -395,8 +421,13 @@ eachDatabase('bulk import and export of standards', (db) => {
       'Produk',
       'Pengaduan',
       'Dasar Hukum',
+      'Tempat Layanan',
       'Pilihan',
     ]);
+    const places = workbook.getWorksheet('Tempat Layanan')!;
+    expect((places.getRow(1).values as unknown[]).slice(1)).toEqual(['Kode layanan *', 'Kode wilayah mal *', 'Kode mal *', 'Kode gerai']);
+    const guide = workbook.getWorksheet('Petunjuk')!.getSheetValues().flat().map(String).join('\n');
+    expect(guide).toContain('Lembar Tempat Layanan');
     const services = workbook.getWorksheet('Layanan')!;
     expect(services.getCell('A1').value).toBe('Kode instansi *');
     expect(services.getCell('H1').value).toBe('Kategori *');
@@ -440,6 +471,7 @@ eachDatabase('bulk import and export of standards', (db) => {
       slug: 'penerbitan-akta-perkawinan',
     });
     expect(exported.content).toEqual(AKTA_KAWIN);
+    expect(exported.places).toEqual([{ ...BADUNG, boothCode: 'G-DUKCAPIL' }]);
 
     const workbook = await get(`/admin/layanan/ekspor.xlsx?serviceUnitId=${fixture.unitIds.DUKCAPIL}`);
     expect(workbook.statusCode).toBe(200);
@@ -448,11 +480,176 @@ eachDatabase('bulk import and export of standards', (db) => {
     const parsed = await parseWorkbook(bytes);
     expect(parsed.issues).toEqual([]);
     expect(parsed.candidates.map((c) => c.service.code)).toEqual(['AKTA-KAWIN', 'SVC-1', 'SVC-11', 'SVC-2', 'SVC-3', 'SVC-4', 'SVC-5']);
+    expect(parsed.candidates.map((c) => c.service.places)).toEqual([
+      [{ ...BADUNG, boothCode: 'G-DUKCAPIL' }],
+      [{ ...BADUNG, boothCode: 'G-DUKCAPIL' }],
+      undefined,
+      [{ ...BADUNG, boothCode: 'G-DUKCAPIL' }],
+      [{ ...BADUNG, boothCode: 'G-DUKCAPIL' }],
+      [BADUNG],
+      undefined,
+    ]);
 
     const before = await exportJson();
+    const tables = await fingerprint(db().db);
     const again = report(await importFile(bytes), 200);
     expect(again.services.every((s) => s.action === 'updated')).toBe(true);
     expect(withoutVersion((await exportJson()).services)).toEqual(withoutVersion(before.services));
+    expect(changedTables(tables, await fingerprint(db().db))).not.toContain('standards.service_location');
+    expect(await relocations(db().db)).toBe(0);
+  });
+
+  // ---- places ------------------------------------------------------------------------------------------
+
+  /** A second mall, in Makassar, where the Badung unit has no booth. */
+  const addMakassarMall = async (active = true) => {
+    await sql`insert into organizations.mall (region_code, code, name, address, time_zone, active, deactivated_at)
+      values ('73.71', 'MPP-MAKASSAR', 'Mal Pelayanan Publik Kota Makassar', 'Jl. Ahmad Yani No. 2, Makassar', 'Asia/Makassar',
+        ${active}, ${active ? null : new Date('2026-06-01T00:00:00Z')})`.execute(db().db);
+  };
+  const newService = (code: string, extra: Record<string, unknown> = {}) => ({
+    agencyCode: 'DISDUKCAPIL-BDG',
+    unitCode: 'DUKCAPIL',
+    code,
+    name: `Layanan ${code}`,
+    summary: 'Layanan untuk menguji tempat layanan pada impor.',
+    category: 'civil_registration',
+    kind: 'non_licensing',
+    audiences: ['citizen'],
+    channels: 'both',
+    ...extra,
+  });
+
+  it("replaces the places of a known service with the document's, gives a new service its own, and leaves a service without places as it was", async () => {
+    await start();
+    await addMakassarMall();
+    const makassar = { regionCode: '73.71', mallCode: 'MPP-MAKASSAR' };
+    const exported = await exportJson();
+    const service = (code: string) => exported.services.find((s) => s.code === code)!;
+    const { places: _omitted, ...olderExport } = service('SVC-2');
+    const result = report(
+      await importJson({
+        format: 'satupintu.standards',
+        version: 1,
+        services: [
+          // Any active mall will do, as in the service form: the unit has no booth in Makassar.
+          {
+            ...service('SVC-1'),
+            places: [
+              { ...BADUNG, boothCode: null },
+              { ...makassar, boothCode: null },
+            ],
+          },
+          olderExport,
+          { ...service('SVC-4'), places: [] },
+          // Codes in any case; a booth of its own unit. Online-only services may have places, as the service form allows.
+          newService('ONLINE-1', {
+            channels: 'online',
+            places: [{ regionCode: ' 51.03 ', mallCode: 'mpp-badung', boothCode: 'g-dukcapil' }],
+          }),
+          newService('TANPA-TEMPAT'),
+        ],
+      }),
+      200,
+    );
+    expect(result.services.map((s) => [s.code, s.action])).toEqual([
+      ['SVC-1', 'updated'],
+      ['SVC-2', 'updated'],
+      ['SVC-4', 'updated'],
+      ['ONLINE-1', 'created'],
+      ['TANPA-TEMPAT', 'created'],
+    ]);
+    const places = new Map((await exportJson()).services.map((s) => [s.code, s.places]));
+    expect(places.get('SVC-1')).toEqual([
+      { ...BADUNG, boothCode: null },
+      { ...makassar, boothCode: null },
+    ]);
+    expect(places.get('SVC-2')).toEqual([{ ...BADUNG, boothCode: 'G-DUKCAPIL' }]);
+    expect(places.get('SVC-4')).toEqual([]);
+    expect(places.get('ONLINE-1')).toEqual([{ ...BADUNG, boothCode: 'G-DUKCAPIL' }]);
+    expect(places.get('TANPA-TEMPAT')).toEqual([]);
+    // Each replacement is the service form's own change, with its event: SVC-1 and SVC-4.
+    expect(await relocations(db().db)).toBe(2);
+  });
+
+  it('reports unknown malls and booths, booths of another unit, inactive malls and a mall named twice, per place, and imports nothing', async () => {
+    await start();
+    await addMakassarMall(false);
+    const before = await fingerprint(db().db);
+    const rejected = report(
+      await importJson({
+        format: 'satupintu.standards',
+        version: 1,
+        services: [
+          newService('TEMPAT-1', {
+            places: [
+              { regionCode: '51.03', mallCode: 'MPP-TIDAK-ADA' },
+              { ...BADUNG, boothCode: 'G-TIDAK-ADA' },
+              { regionCode: '73.71', mallCode: 'MPP-MAKASSAR', boothCode: null },
+            ],
+          }),
+          newService('TEMPAT-2', {
+            places: [
+              { ...BADUNG, boothCode: 'G-PTSP' },
+              { ...BADUNG, boothCode: null },
+            ],
+          }),
+          newService('TEMPAT-3', { places: [{ regionCode: '5103', mallCode: 'MPP-BADUNG' }] }),
+        ],
+      }),
+      422,
+    );
+    expect(rejected.errors.map((e) => [e.row, e.field, e.message])).toEqual([
+      [1, 'places.0.mallCode', 'Tidak ada Mal Pelayanan Publik dengan kode MPP-TIDAK-ADA di wilayah 51.03.'],
+      [
+        1,
+        'places.1.boothCode',
+        'Tidak ada gerai dengan kode G-TIDAK-ADA di MPP-BADUNG. Kosongkan kode gerai bila layanan diberikan di kantor unit.',
+      ],
+      [1, 'places.2.mallCode', 'Mal Pelayanan Publik MPP-MAKASSAR di wilayah 73.71 sudah tidak aktif.'],
+      [
+        2,
+        'places.0.boothCode',
+        'Gerai G-PTSP di MPP-BADUNG bukan gerai unit DUKCAPIL yang memberikan layanan ini. Tulis gerai unit DUKCAPIL, atau kosongkan kode gerai bila layanan diberikan di kantor unit.',
+      ],
+      [
+        2,
+        'places.1.mallCode',
+        'MPP-BADUNG sudah disebut untuk layanan ini. Setiap mal hanya sekali per layanan, dengan satu gerai atau kantor unit.',
+      ],
+      [3, 'places.0.regionCode', expect.any(String)],
+    ]);
+    expect(changedTables(before, await fingerprint(db().db))).toEqual([]);
+
+    const english = report(
+      await importJson(
+        { format: 'satupintu.standards', version: 1, services: [newService('TEMPAT-1', { places: [{ ...BADUNG, boothCode: 'G-PTSP' }] })] },
+        '?lang=en',
+      ),
+      422,
+    );
+    expect(english.errors.map((e) => e.message)).toEqual([
+      "Booth G-PTSP at MPP-BADUNG is not a booth of unit DUKCAPIL, which gives this service. Write a booth of unit DUKCAPIL, or leave the booth code empty when the service is given at the unit's office.",
+    ]);
+  });
+
+  it('reports a wrong place on the Tempat Layanan sheet by its row and column, and a row for a service not on the Layanan sheet', async () => {
+    await start();
+    const filled = await filledTemplate((sheet) => {
+      fillAktaNikah(sheet);
+      const places = sheet('Tempat Layanan');
+      places.add({ 'Kode layanan': 'AKTA-KAWIN', 'Kode wilayah mal': '51.03', 'Kode mal': 'MPP-BADUNG', 'Kode gerai': 'G-PTSP' });
+      places.add({ 'Kode layanan': 'AKTA-LAIN', 'Kode wilayah mal': '51.03', 'Kode mal': 'MPP-BADUNG' });
+      places.add({ 'Kode layanan': 'AKTA-KAWIN', 'Kode wilayah mal': '51.03', 'Kode mal': 'MPP-LAIN' });
+    });
+    const before = await fingerprint(db().db);
+    const errors = report(await importFile(filled), 422).errors.map((e) => [e.sheet, e.row, e.column, e.message]);
+    expect(errors).toEqual([
+      ['Tempat Layanan', 3, 'Kode mal', expect.stringContaining('MPP-BADUNG sudah disebut untuk layanan ini')],
+      ['Tempat Layanan', 4, 'Kode layanan', 'Tidak ada layanan dengan kode AKTA-LAIN di lembar Layanan.'],
+      ['Tempat Layanan', 5, 'Kode mal', 'Tidak ada Mal Pelayanan Publik dengan kode MPP-LAIN di wilayah 51.03.'],
+    ]);
+    expect(changedTables(before, await fingerprint(db().db))).toEqual([]);
   });
 
   // ---- all or nothing ----------------------------------------------------------------------------------

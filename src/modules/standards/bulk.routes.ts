@@ -71,6 +71,20 @@ const BulkServiceSchema = z.object({
   lifeEvents: z.array(z.string()),
   audiences: z.array(z.enum(AUDIENCES)),
   channels: z.enum(CHANNELS),
+  places: z
+    .array(
+      z.object({
+        regionCode: z.string().describe("The mall's regency/city (Kemendagri code, e.g. 51.03)"),
+        mallCode: z.string().describe("The mall's code, unique in its region"),
+        boothCode: z
+          .string()
+          .nullable()
+          .describe("The unit's booth in that mall by its code; null for the unit's own office in the mall's area"),
+      }),
+    )
+    .describe(
+      "Where the service is offered in person, one entry per mall. On import it replaces the service's places; a service without the field keeps its places",
+    ),
   active: z.boolean(),
   standard: z.object({ number: z.number().int(), status: z.enum(LIFECYCLE), version: z.number().int() }).nullable(),
   content: z.record(z.string(), z.unknown()).describe('The 14 components by key, as the standards API gives them'),
@@ -232,7 +246,7 @@ export async function bulkRoutes(app: App) {
       schema: {
         summary: 'Export services and their standards',
         description:
-          'The services inside your scopes with their standard (the version in the making, or the published one), in the bulk format that POST /api/v1/standards/import reads back. Units are named by agency and unit code.',
+          "The services inside your scopes with their standard (the version in the making, or the published one), in the bulk format that POST /api/v1/standards/import reads back. Units are named by agency and unit code; the places where a service is offered in person (`places`) name the mall by region and mall code and the booth by its code in that mall (null: the unit's own office).",
         tags: ['standards'],
         querystring: ExportQuery,
         response: { 200: BulkDocumentSchema },
@@ -258,7 +272,7 @@ export async function bulkRoutes(app: App) {
         summary: 'Import services and their standards',
         description:
           'The body is a bulk document (`{"format":"satupintu.standards","version":1,"services":[…]}`, as the export gives it), or a multipart form with a `file` field holding such a document or a filled-in XLSX template (multipart needs the CSRF token, as every non-JSON body). ' +
-          'Every row is checked first; when any has a problem nothing is written and the answer is 422 with the row-by-row report. Otherwise every service is written in one transaction: new ones are created, existing ones (same agency, unit and service code) get their open draft updated or a new draft. Files over 5 MB are refused unread.',
+          'Every row is checked first; when any has a problem nothing is written and the answer is 422 with the row-by-row report. Otherwise every service is written in one transaction: new ones are created, existing ones (same agency, unit and service code) get their open draft updated or a new draft. A service that carries `places` is offered exactly there afterwards (unknown malls, booths not of its unit and a mall named twice are refused per place); one without keeps its places. Files over 5 MB are refused unread.',
         tags: ['standards'],
         querystring: ImportQuery,
         response: { 200: ImportReportSchema, 422: RejectedSchema },

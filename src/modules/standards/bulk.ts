@@ -19,17 +19,31 @@ import {
 import {
   activeUnitsInScope,
   exportRows,
+  findBoothsOfMalls,
+  findMallsByCode,
   findServicesByCode,
   findUnitsByCode,
+  placesOf,
   slugTaken,
   type ExistingService,
   type ExportFilter,
+  type PlaceRow,
   type UnitByCode,
 } from './bulk.queries.js';
 import { WORKBOOK_LIMITS, WorkbookRefused, looksLikeOldExcel, looksLikeZip } from './bulk.workbook.js';
-import { LIST_SHEETS, parseWorkbook, SERVICES_SHEET, writeWorkbook, type UnitChoice } from './bulk.xlsx.js';
+import { LIST_SHEETS, parseWorkbook, PLACES_SHEET, SERVICES_SHEET, writeWorkbook, type UnitChoice } from './bulk.xlsx.js';
 import type { DraftContent, VersionStatus } from './standards.content.js';
-import { createDraft, createService, MANAGE, saveContent, updateService, type StandardsContext } from './standards.service.js';
+import {
+  createDraft,
+  createService,
+  locationProblems,
+  MANAGE,
+  saveContent,
+  setServiceLocations,
+  updateService,
+  type LocationProblem,
+  type StandardsContext,
+} from './standards.service.js';
 
 /**
  * Bulk import and export of services with their standards, as JSON (bulk.format.ts) or as the XLSX
@@ -41,7 +55,8 @@ import { createDraft, createService, MANAGE, saveContent, updateService, type St
  * lifecycle's own use cases (createService, updateService, createDraft, saveContent), so an import obeys
  * and records exactly what the editor does. A service that exists gets its open draft updated, or a new
  * draft copied from the published version; the file's components replace the draft's, and components the
- * file leaves out stay as they were.
+ * file leaves out stay as they were. Places named in the file replace the service's (setServiceLocations,
+ * under the same rules as the service form); a service the file gives no places keeps its own.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shared handle
@@ -138,6 +153,8 @@ interface Plan {
   candidate: ValidCandidate;
   unit: UnitByCode;
   existing: ExistingService | undefined;
+  /** The file's places by id, once found and checked; undefined when the file gives none for this service. */
+  locations?: { mallId: string; boothId: string | null }[] | undefined;
 }
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : '');
@@ -224,6 +241,7 @@ export async function importServices(
   );
   const plans: Plan[] = valid.map((v) => ({ ...v, existing: existing.get(`${v.unit.id}/${v.candidate.fields.code}`) }));
   issues.push(...(await stateIssues(ctx.db, plans)));
+  issues.push(...(await placeIssues(ctx.db, plans)));
 
   const services = plans.map((p): ImportedService => ({
     agencyCode: p.unit.agencyCode,
@@ -270,6 +288,60 @@ async function stateIssues(db: AnyDb, plans: readonly Plan[]): Promise<ImportIss
   return issues;
 }
 
+const mallKey = (regionCode: string, mallCode: string) => `${regionCode}/${mallCode}`;
+
+/** What each rule of `locationProblems` says about a place of a file, at the column it is about. */
+const PLACE_PROBLEMS: Record<LocationProblem['reason'], { field: 'mallCode' | 'boothCode'; key: string }> = {
+  duplicate: { field: 'mallCode', key: 'bulk.issue.placeDuplicate' },
+  mallMissing: { field: 'mallCode', key: 'bulk.issue.mallNotFound' },
+  mallInactive: { field: 'mallCode', key: 'bulk.issue.mallInactive' },
+  boothMissing: { field: 'boothCode', key: 'bulk.issue.boothNotFound' },
+  boothInOtherMall: { field: 'boothCode', key: 'bulk.issue.boothNotFound' },
+  boothInactive: { field: 'boothCode', key: 'bulk.issue.boothInactive' },
+  boothOfOtherUnit: { field: 'boothCode', key: 'bulk.issue.boothOtherUnit' },
+};
+
+/**
+ * Finds the malls and booths each service's places name by code, and checks them with the service form's
+ * own rules (`locationProblems`); sets each plan's `locations` to the ids found.
+ */
+async function placeIssues(db: AnyDb, plans: Plan[]): Promise<ImportIssue[]> {
+  const named = plans.flatMap((p) => p.candidate.fields.places ?? []);
+  const pairs = new Map(named.map((p) => [mallKey(p.regionCode, p.mallCode), { regionCode: p.regionCode, mallCode: p.mallCode }]));
+  const malls = new Map((await findMallsByCode(db, [...pairs.values()])).map((m) => [mallKey(m.regionCode, m.code), m]));
+  const booths = await findBoothsOfMalls(db, [...new Set([...malls.values()].map((m) => m.id))]);
+  const boothByCode = new Map(booths.map((b) => [`${b.mallId}/${b.code}`, b]));
+  const mallsById = new Map([...malls.values()].map((m) => [m.id, m]));
+  const boothsById = new Map(booths.map((b) => [b.id, b]));
+
+  const issues: ImportIssue[] = [];
+  for (const plan of plans) {
+    const { fields, origin } = plan.candidate;
+    if (!fields.places) continue;
+    // A mall or booth no code names gets an id of its own, so the rules see it as missing and each place keeps its index.
+    const locations = fields.places.map((place, i) => {
+      const mall = malls.get(mallKey(place.regionCode, place.mallCode));
+      const mallId = mall?.id ?? `unknown-mall:${mallKey(place.regionCode, place.mallCode)}`;
+      if (!place.boothCode) return { mallId, boothId: null };
+      return { mallId, boothId: boothByCode.get(`${mall?.id ?? ''}/${place.boothCode}`)?.id ?? `unknown-booth:${i}` };
+    });
+    const problems = locationProblems(plan.unit.id, locations, mallsById, boothsById);
+    for (const { index, problem } of problems) {
+      const place = fields.places[index]!;
+      // An unknown mall is said once; its booth cannot be looked for.
+      if (problem.field === 'boothId' && problems.some((p) => p.index === index && p.problem.reason === 'mallMissing')) continue;
+      const said = PLACE_PROBLEMS[problem.reason];
+      issues.push({
+        ...origin(['places', index, said.field]),
+        key: said.key,
+        params: { region: place.regionCode, mall: place.mallCode, booth: place.boothCode ?? '', unit: plan.unit.code },
+      });
+    }
+    if (problems.length === 0) plan.locations = locations;
+  }
+  return issues;
+}
+
 /** A refusal of the lifecycle while writing one row; everything written before it is rolled back. */
 class RowRefused extends Error {
   constructor(
@@ -290,6 +362,11 @@ function rowIssues(refused: RowRefused): ImportIssue[] {
   }
   return error.fields.map((f) => {
     const path = f.path ? f.path.split('.') : [];
+    // The service's rules speak of `locations.N.mallId`; the file of `places.N.mallCode`.
+    const [head, index, field] = path;
+    if (within === 'service' && head === 'locations' && index !== undefined) {
+      return { ...origin(['places', index, field === 'boothId' ? 'boothCode' : 'mallCode']), key: f.key, params: f.params };
+    }
     return { ...origin(within === 'content' ? ['content', ...path] : path), key: f.key, params: f.params };
   });
 }
@@ -321,7 +398,16 @@ const sameFields = (s: ExistingService, f: ValidCandidate['fields']) =>
   JSON.stringify(s.lifeEvents) === JSON.stringify(f.lifeEvents) &&
   JSON.stringify(s.audiences) === JSON.stringify(f.audiences);
 
+/** Whether a service is already offered at exactly these places. */
+const samePlaces = (current: readonly PlaceRow[], locations: readonly { mallId: string; boothId: string | null }[]) => {
+  const key = (l: { mallId: string; boothId: string | null }) => `${l.mallId}/${l.boothId ?? ''}`;
+  const had = new Set(current.map(key));
+  return had.size === locations.length && locations.every((l) => had.has(key(l)));
+};
+
 async function writeAll(ctx: BulkContext, plans: readonly Plan[]): Promise<ImportedService[]> {
+  const existingIds = plans.flatMap((p) => (p.existing && p.locations ? [p.existing.id] : []));
+  const current = Map.groupBy(await placesOf(ctx.db, existingIds), (r) => r.serviceId);
   return ctx.db.transaction().execute(async (tx) => {
     const inner: StandardsContext = { db: joining(tx), actor: ctx.actor, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
     const out: ImportedService[] = [];
@@ -334,19 +420,25 @@ async function writeAll(ctx: BulkContext, plans: readonly Plan[]): Promise<Impor
           throw error instanceof AppError ? new RowRefused(plan, error, within) : error;
         }
       };
-      const { agencyCode: _a, unitCode: _u, ...serviceFields } = fields;
+      const { agencyCode: _a, unitCode: _u, places: _p, ...serviceFields } = fields;
       let serviceId: string;
       let draft: { id: string; version: number; number: number; content: DraftContent };
       if (plan.existing) {
         const s = plan.existing;
         serviceId = s.id;
         if (!sameFields(s, fields)) await step('service', () => updateService(inner, s.id, { ...serviceFields, version: s.version }));
+        const locations = plan.locations;
+        if (locations && !samePlaces(current.get(s.id) ?? [], locations)) {
+          await step('service', () => setServiceLocations(inner, s.id, locations));
+        }
         draft =
           s.openVersionId && s.openStatus === 'draft'
             ? { id: s.openVersionId, version: s.openVersion!, number: s.openNumber!, content: s.openContent ?? {} }
             : await step('service', () => createDraft(inner, s.id));
       } else {
-        const created = await step('service', () => createService(inner, { ...serviceFields, serviceUnitId: plan.unit.id }));
+        const created = await step('service', () =>
+          createService(inner, { ...serviceFields, serviceUnitId: plan.unit.id, locations: plan.locations ?? [] }),
+        );
         serviceId = created.id;
         draft = await step('service', () => createDraft(inner, created.id));
       }
@@ -368,9 +460,10 @@ async function writeAll(ctx: BulkContext, plans: readonly Plan[]): Promise<Impor
 
 // ---- the report --------------------------------------------------------------------------------------
 
-const SHEET_ORDER = [SERVICES_SHEET.name, ...LIST_SHEETS.map((l) => l.sheet.name)];
+const DATA_SHEETS = [SERVICES_SHEET, ...LIST_SHEETS.map((l) => l.sheet), PLACES_SHEET];
+const SHEET_ORDER = DATA_SHEETS.map((s) => s.name);
 const columnOrder = (sheet: string | undefined, column: string | undefined) => {
-  const spec = [SERVICES_SHEET, ...LIST_SHEETS.map((l) => l.sheet)].find((s) => s.name === sheet);
+  const spec = DATA_SHEETS.find((s) => s.name === sheet);
   const i = spec?.columns.findIndex((c) => c.header === column) ?? -1;
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 };
@@ -411,6 +504,13 @@ export function presentIssues(issues: readonly ImportIssue[], locale: Locale): R
 /** The services inside the actor's scopes that the filter names, each with the version it asks for. */
 export async function exportServices(ctx: BulkContext, filter: ExportFilter, at: Date = new Date()): Promise<BulkDocument> {
   const rows = await exportRows(ctx.db, scopesOf(ctx), filter);
+  const places = Map.groupBy(
+    await placesOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
+    (p) => p.serviceId,
+  );
   const services = rows.map((r): BulkService => ({
     agencyCode: r.agencyCode,
     unitCode: r.unitCode,
@@ -424,6 +524,7 @@ export async function exportServices(ctx: BulkContext, filter: ExportFilter, at:
     lifeEvents: r.lifeEvents as BulkService['lifeEvents'],
     audiences: r.audiences as BulkService['audiences'],
     channels: r.channels,
+    places: (places.get(r.id) ?? []).map((p) => ({ regionCode: p.regionCode, mallCode: p.mallCode, boothCode: p.boothCode })),
     active: r.active,
     standard:
       r.versionNumber === null

@@ -4,7 +4,7 @@ import './admin.messages.js';
 import './bulk.messages.js';
 import './catalog.messages.js';
 import { checkCandidate, parseDocument } from './bulk.format.js';
-import { LIST_SHEETS, parseWorkbook, SERVICES_SHEET, writeWorkbook, type SheetSpec } from './bulk.xlsx.js';
+import { LIST_SHEETS, parseWorkbook, PLACES_SHEET, SERVICES_SHEET, writeWorkbook, type SheetSpec } from './bulk.xlsx.js';
 
 /** A workbook with the given sheets, each a header row and data rows, in whatever column order the test likes. */
 async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
@@ -158,6 +158,35 @@ describe('parseWorkbook', () => {
     ]);
   });
 
+  it("reads a service's places from its rows on Tempat Layanan, region codes typed as numbers too, and gives none without rows", async () => {
+    const { candidates, issues } = await parseWorkbook(
+      await workbook({
+        Layanan: [SERVICE_HEADERS, service('akta-1'), service('akta-2')],
+        'Tempat Layanan': [
+          ['Kode layanan', 'Kode wilayah mal', 'Kode mal', 'Kode gerai'],
+          ['AKTA-1', 51.03, 'mpp-badung', 'g-dukcapil'],
+          ['akta-1', 51.1, 'MPP-MENGWI'],
+          ['AKTA-1', '73.71', 'MPP-MAKASSAR', 7],
+        ],
+      }),
+    );
+    expect(issues).toEqual([]);
+    expect(candidates[0]!.service.places).toEqual([
+      { regionCode: '51.03', mallCode: 'MPP-BADUNG', boothCode: 'G-DUKCAPIL' },
+      { regionCode: '51.10', mallCode: 'MPP-MENGWI' },
+      { regionCode: '73.71', mallCode: 'MPP-MAKASSAR', boothCode: '7' },
+    ]);
+    expect(candidates[1]!.service.places).toBeUndefined();
+    const checked = checkCandidate(candidates[0]!);
+    expect(checked.ok && checked.value.fields.places).toHaveLength(3);
+    expect(candidates[0]!.origin(['places', 1, 'mallCode'])).toEqual({
+      sheet: 'Tempat Layanan',
+      row: 3,
+      column: 'Kode mal',
+      field: 'places.1.mallCode',
+    });
+  });
+
   it('writes the template with every sheet the reader expects, and reads it back empty', async () => {
     const bytes = await writeWorkbook([], []);
     const { candidates, issues } = await parseWorkbook(bytes);
@@ -165,7 +194,7 @@ describe('parseWorkbook', () => {
     expect(issues).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    for (const spec of [SERVICES_SHEET, ...LIST_SHEETS.map((l): SheetSpec => l.sheet)]) {
+    for (const spec of [SERVICES_SHEET, ...LIST_SHEETS.map((l): SheetSpec => l.sheet), PLACES_SHEET]) {
       const headers = (wb.getWorksheet(spec.name)!.getRow(1).values as unknown[]).slice(1);
       expect(headers).toEqual(spec.columns.map((c) => (c.required ? `${c.header} *` : c.header)));
     }

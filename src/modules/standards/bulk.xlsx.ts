@@ -23,12 +23,13 @@ import {
  * component on its own sheet, tied to its service by the service code. Enumerations are codes (picked from
  * dropdowns; the "Pilihan" sheet says what each means), yes/no is "Ya"/"Tidak", and lists inside a cell
  * are separated by commas (choices by semicolons). Headers are Indonesian and matched by name, so columns
- * may be moved; a trailing "*" marks the ones a row needs.
+ * may be moved; a trailing "*" marks the ones a row needs. Where a service is offered in person is on
+ * "Tempat Layanan", one row per mall, laid out like a list sheet.
  *
  * The same layout is written for the empty template and for an export, and read back by `parseWorkbook`.
  */
 
-type CellKind = 'text' | 'code' | 'int' | 'rupiah' | 'bool' | 'enum' | 'enums' | 'list' | 'choices';
+type CellKind = 'text' | 'code' | 'region' | 'int' | 'rupiah' | 'bool' | 'enum' | 'enums' | 'list' | 'choices';
 
 /**
  * The enumerations the workbook offers as dropdowns, with the catalog prefix of their Indonesian
@@ -473,6 +474,37 @@ export const LIST_SHEETS = [
 ] as const satisfies readonly { component: keyof DraftContent; at: readonly string[]; sheet: SheetSpec }[];
 
 export type ListComponent = (typeof LIST_SHEETS)[number]['component'];
+
+/** Where each service is offered in person: one row per mall, tied to its service by code like a list sheet. */
+export const PLACES_SHEET: SheetSpec = {
+  name: 'Tempat Layanan',
+  columns: [
+    serviceCodeColumn,
+    {
+      field: 'regionCode',
+      header: 'Kode wilayah mal',
+      kind: 'region',
+      required: true,
+      width: 14,
+      note: 'Wajib. Kode wilayah kabupaten/kota Kemendagri tempat Mal Pelayanan Publik itu berada, misalnya 51.03.',
+    },
+    {
+      field: 'mallCode',
+      header: 'Kode mal',
+      kind: 'code',
+      required: true,
+      width: 18,
+      note: 'Wajib. Kode Mal Pelayanan Publik seperti tercatat di Satupintu, misalnya MPP-BADUNG. Setiap mal hanya sekali per layanan.',
+    },
+    {
+      field: 'boothCode',
+      header: 'Kode gerai',
+      kind: 'code',
+      width: 16,
+      note: 'Boleh kosong. Kode gerai unit layanan ini di mal itu; kosongkan bila layanan diberikan di kantor unit di wilayah mal itu.',
+    },
+  ],
+};
 const OPTIONS_SHEET = 'Pilihan';
 const GUIDE_SHEET = 'Petunjuk';
 /** Rows of the template that carry dropdowns; an export adds as many as it fills. */
@@ -520,7 +552,12 @@ type Cell = string | number | boolean | null;
 
 function addDataSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: Cell[][], sources: ReadonlyMap<string, string>) {
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.required ? `${c.header} *` : c.header, width: c.width }));
+  // Region codes stay text: "51.10" typed into a number cell would read back as 51.1.
+  sheet.columns = spec.columns.map((c) => ({
+    header: c.required ? `${c.header} *` : c.header,
+    width: c.width,
+    ...(c.kind === 'region' ? { style: { numFmt: '@' } } : {}),
+  }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
@@ -607,13 +644,14 @@ function addGuideSheet(workbook: ExcelJS.Workbook) {
     '',
     '1. Lembar Layanan: satu baris untuk setiap layanan. Kolom berbintang (*) wajib diisi.',
     '2. Lembar Persyaratan, Prosedur, Biaya, Produk, Pengaduan dan Dasar Hukum: satu baris untuk setiap butir, dengan kode layanan dari lembar Layanan di kolom pertama. Urutan baris menjadi urutan butir.',
-    '3. Kolom berisi pilihan memakai kode dari lembar Pilihan; pilih dari daftar turun di selnya. Beberapa kode dalam satu sel dipisah koma.',
-    '4. Ya/Tidak ditulis "Ya" atau "Tidak".',
-    '5. Arahkan tetikus ke judul kolom untuk membaca petunjuk kolom itu.',
-    '6. Setiap layanan masuk sebagai draf standar pelayanan: layanan baru dibuat, layanan yang sudah ada (kode instansi, unit dan layanan yang sama) mendapat draf baru atau drafnya yang terbuka diperbarui. Draf tetap harus ditinjau dan disahkan sebelum terbit.',
-    '7. Komponen yang dikosongkan tidak diubah pada draf baru yang disalin dari versi sebelumnya, dan dapat dilengkapi nanti di Satupintu.',
-    '8. Satupintu memeriksa semua baris sebelum menyimpan. Jika satu baris saja salah, tidak ada yang disimpan: laporan menyebut lembar, baris dan kolomnya.',
-    `9. Paling banyak ${MAX_SERVICES} layanan dan ${MAX_FILE_BYTES / 1024 / 1024} MB per berkas.`,
+    '3. Lembar Tempat Layanan: satu baris untuk setiap Mal Pelayanan Publik tempat layanan diberikan secara langsung: kode wilayah dan kode mal, lalu kode gerai unit di mal itu, atau kosong bila dilayani di kantor unit di wilayah mal itu. Layanan yang punya baris di lembar ini mendapat tepat tempat-tempat itu (tempat lamanya diganti); layanan tanpa baris di sini tidak berubah tempatnya. Untuk menghapus semua tempat suatu layanan, pakai formulir layanan di Satupintu.',
+    '4. Kolom berisi pilihan memakai kode dari lembar Pilihan; pilih dari daftar turun di selnya. Beberapa kode dalam satu sel dipisah koma.',
+    '5. Ya/Tidak ditulis "Ya" atau "Tidak".',
+    '6. Arahkan tetikus ke judul kolom untuk membaca petunjuk kolom itu.',
+    '7. Setiap layanan masuk sebagai draf standar pelayanan: layanan baru dibuat, layanan yang sudah ada (kode instansi, unit dan layanan yang sama) mendapat draf baru atau drafnya yang terbuka diperbarui. Draf tetap harus ditinjau dan disahkan sebelum terbit.',
+    '8. Komponen yang dikosongkan tidak diubah pada draf baru yang disalin dari versi sebelumnya, dan dapat dilengkapi nanti di Satupintu.',
+    '9. Satupintu memeriksa semua baris sebelum menyimpan. Jika satu baris saja salah, tidak ada yang disimpan: laporan menyebut lembar, baris dan kolomnya.',
+    `10. Paling banyak ${MAX_SERVICES} layanan dan ${MAX_FILE_BYTES / 1024 / 1024} MB per berkas.`,
   ];
   lines.forEach((line, i) => {
     const cell = sheet.getCell(i + 1, 1);
@@ -651,6 +689,12 @@ export async function writeWorkbook(services: readonly BulkService[], units: rea
   );
   const listed = listRows(services);
   LIST_SHEETS.forEach((list, i) => addDataSheet(workbook, list.sheet, listed[i]!, options.sources));
+  addDataSheet(
+    workbook,
+    PLACES_SHEET,
+    services.flatMap((s) => s.places.map((place) => rowValues(PLACES_SHEET, { ...place, service: s.code }))),
+    options.sources,
+  );
   options.write(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -689,6 +733,9 @@ function convert(column: ColumnSpec, cell: CellValue): Converted {
       return { ok: true, value: text };
     case 'code':
       return { ok: true, value: text.toUpperCase() };
+    case 'region':
+      // "51.03" typed into a General cell becomes the number 51.03, and "51.10" becomes 51.1.
+      return { ok: true, value: typeof cell === 'number' ? cell.toFixed(2) : text };
     case 'int':
     case 'rupiah': {
       if (typeof cell === 'number') {
@@ -829,7 +876,7 @@ function columnFor(spec: SheetSpec, path: readonly (string | number)[]): string 
  * candidates are validated afterwards like any JSON import.
  */
 export async function parseWorkbook(bytes: Buffer): Promise<{ candidates: ImportCandidate[]; issues: ImportIssue[] }> {
-  const sheets = await readWorkbook(bytes, [SERVICES_SHEET.name, ...LIST_SHEETS.map((l) => l.sheet.name)]);
+  const sheets = await readWorkbook(bytes, [SERVICES_SHEET.name, ...LIST_SHEETS.map((l) => l.sheet.name), PLACES_SHEET.name]);
   const issues: ImportIssue[] = [];
   if (!sheets.has(SERVICES_SHEET.name)) {
     issues.push({ sheet: SERVICES_SHEET.name, key: 'bulk.issue.missingSheet', params: { sheet: SERVICES_SHEET.name } });
@@ -841,7 +888,12 @@ export async function parseWorkbook(bytes: Buffer): Promise<{ candidates: Import
     return { candidates: [], issues };
   }
 
-  const byCode = new Map<string, { row: ReadRow; lists: Map<ListComponent, ReadRow[]> }>();
+  interface Owner {
+    row: ReadRow;
+    lists: Map<ListComponent, ReadRow[]>;
+    places: ReadRow[];
+  }
+  const byCode = new Map<string, Owner>();
   for (const row of serviceRows) {
     const code = typeof row.values.code === 'string' ? row.values.code : undefined;
     if (code === undefined) continue;
@@ -858,43 +910,54 @@ export async function parseWorkbook(bytes: Buffer): Promise<{ candidates: Import
       issues.push(...unattached(SERVICES_SHEET, row));
       continue;
     }
-    byCode.set(key, { row, lists: new Map() });
+    byCode.set(key, { row, lists: new Map(), places: [] });
   }
 
-  for (const list of LIST_SHEETS) {
-    for (const row of readRows(list.sheet, sheets.get(list.sheet.name), issues)) {
+  /** The rows of a sheet keyed by service, each handed to its service; a row naming none is an issue. */
+  const eachOwned = (spec: SheetSpec, add: (owner: Owner, row: ReadRow) => void) => {
+    for (const row of readRows(spec, sheets.get(spec.name), issues)) {
       const code = typeof row.values.service === 'string' ? row.values.service : '';
       const owner = byCode.get(code.toUpperCase());
       if (!owner) {
         issues.push({
-          sheet: list.sheet.name,
+          sheet: spec.name,
           row: row.row,
           column: serviceCodeColumn.header,
           field: 'service',
           key: code ? 'bulk.issue.unknownService' : 'platform.validation.required',
           params: { code },
         });
-        issues.push(...unattached(list.sheet, row));
+        issues.push(...unattached(spec, row));
         continue;
       }
+      add(owner, row);
+    }
+  };
+  for (const list of LIST_SHEETS) {
+    eachOwned(list.sheet, (owner, row) => {
       const rows = owner.lists.get(list.component) ?? [];
       rows.push(row);
       owner.lists.set(list.component, rows);
-    }
+    });
   }
+  eachOwned(PLACES_SHEET, (owner, row) => owner.places.push(row));
 
   const candidates = serviceRows.flatMap((row) => {
     const entry = byCode.get(typeof row.values.code === 'string' ? row.values.code.toUpperCase() : '');
     if (entry?.row !== row && row.values.code !== undefined) return [];
-    return [toCandidate(row, entry?.lists ?? new Map<ListComponent, ReadRow[]>())];
+    return [toCandidate(row, entry?.lists ?? new Map<ListComponent, ReadRow[]>(), entry?.places ?? [])];
   });
   return { candidates, issues };
 }
 
-/** One "Layanan" row and its list rows as a candidate: service fields apart, components in `content`. */
-function toCandidate(row: ReadRow, lists: Map<ListComponent, ReadRow[]>): ImportCandidate {
+/**
+ * One "Layanan" row and its list rows as a candidate: service fields apart, components in `content`. Its
+ * rows on "Tempat Layanan" are its `places`; with none there, it keeps its places, as a list sheet without
+ * rows leaves its component as it was.
+ */
+function toCandidate(row: ReadRow, lists: Map<ListComponent, ReadRow[]>, places: readonly ReadRow[]): ImportCandidate {
   const v = row.values;
-  const origin = workbookOrigin(row, lists);
+  const origin = workbookOrigin(row, lists, places);
   const content: Record<string, unknown> = {};
   const service: Record<string, unknown> = {};
   for (const field of SERVICE_FIELDS) {
@@ -916,6 +979,15 @@ function toCandidate(row: ReadRow, lists: Map<ListComponent, ReadRow[]>): Import
   for (const list of LIST_SHEETS) {
     (lists.get(list.component) ?? []).forEach((r, i) => {
       for (const f of r.failed) problems.push({ ...origin(['content', list.component, ...list.at, i, ...f.field.split('.')]), ...f.issue });
+    });
+  }
+  places.forEach((r, i) => {
+    for (const f of r.failed) problems.push({ ...origin(['places', i, ...f.field.split('.')]), ...f.issue });
+  });
+  if (places.length > 0) {
+    service.places = places.map((r) => {
+      const { service: _, ...place } = r.values;
+      return place;
     });
   }
   const itemsOf = (component: ListComponent) =>
@@ -967,7 +1039,7 @@ const SERVICE_FIELDS = [
 ];
 
 /** Maps a path of the candidate (`content.fee.items.1.amount`) to the cell it came from. */
-function workbookOrigin(row: ReadRow, lists: Map<ListComponent, ReadRow[]>) {
+function workbookOrigin(row: ReadRow, lists: Map<ListComponent, ReadRow[]>, places: readonly ReadRow[]) {
   const onServiceRow = (field: string): Origin => ({
     sheet: SERVICES_SHEET.name,
     row: row.row,
@@ -977,6 +1049,13 @@ function workbookOrigin(row: ReadRow, lists: Map<ListComponent, ReadRow[]>) {
   return (path: readonly (string | number)[]): Origin => {
     const [head, ...rest] = path.map(String);
     const field = path.join('.');
+    if (head === 'places') {
+      const [index, ...within] = rest;
+      const at = index !== undefined && /^\d+$/.test(index) ? places[Number(index)] : undefined;
+      // The list as a whole (too many places): the service's row, pointing at the sheet.
+      if (!at) return { sheet: SERVICES_SHEET.name, row: row.row, column: PLACES_SHEET.name, field };
+      return { sheet: PLACES_SHEET.name, row: at.row, column: columnFor(PLACES_SHEET, within), field };
+    }
     if (head !== 'content') return { ...onServiceRow(head ?? 'code'), field };
     const [component, ...inner] = rest;
     const list = LIST_SHEETS.find((l) => l.component === component);

@@ -246,29 +246,70 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Checks every location and reports every problem at once: a mall must be active, a booth must be in it and belong to the unit. */
-async function checkLocations(tx: Tx, serviceUnitId: string, locations: readonly Location[]) {
-  const fields: FieldError[] = [];
-  const malls = new Set<string>();
-  const rows: { mallId: string; boothId: string | null }[] = [];
-  for (const [i, location] of locations.entries()) {
-    if (malls.has(location.mallId)) {
-      fields.push({ path: `locations.${i}.mallId`, key: 'standards.validation.locationDuplicate' });
+/** Why a location cannot be one of a service's places, and which of its two fields is at fault. */
+export type LocationProblem =
+  | { field: 'mallId'; reason: 'duplicate' | 'mallMissing' | 'mallInactive' }
+  | { field: 'boothId'; reason: 'boothMissing' | 'boothInactive' | 'boothInOtherMall' | 'boothOfOtherUnit' };
+
+/**
+ * The rules of where a service of `serviceUnitId` may be offered, on malls and booths already looked up
+ * (absent from the maps when they do not exist): each mall once (one place per mall), and active; a booth
+ * active, in that mall and of the service's own unit. Any active mall will do, booth or not: without one the
+ * service is given at the unit's own office in the mall's area. The service form and the bulk import both
+ * apply these; each says the problems in its own words.
+ */
+export function locationProblems(
+  serviceUnitId: string,
+  locations: readonly { mallId: string; boothId?: string | null | undefined }[],
+  malls: ReadonlyMap<string, { active: boolean }>,
+  booths: ReadonlyMap<string, { active: boolean; mallId: string; serviceUnitId: string }>,
+): { index: number; problem: LocationProblem }[] {
+  const problems: { index: number; problem: LocationProblem }[] = [];
+  const seen = new Set<string>();
+  for (const [index, location] of locations.entries()) {
+    if (seen.has(location.mallId)) {
+      problems.push({ index, problem: { field: 'mallId', reason: 'duplicate' } });
       continue;
     }
-    malls.add(location.mallId);
-    const mall = await scopeNode(tx, 'mall', location.mallId);
-    if (!mall?.active) fields.push({ path: `locations.${i}.mallId`, key: 'standards.error.STANDARDS_REFERENCE_INVALID' });
-    if (location.boothId) {
-      const booth = await R.findBooth(tx, location.boothId);
-      if (!booth?.active || booth.mallId !== location.mallId || booth.serviceUnitId !== serviceUnitId) {
-        fields.push({ path: `locations.${i}.boothId`, key: 'standards.error.STANDARDS_REFERENCE_INVALID' });
-      }
-    }
-    rows.push({ mallId: location.mallId, boothId: location.boothId ?? null });
+    seen.add(location.mallId);
+    const mall = malls.get(location.mallId);
+    if (!mall?.active) problems.push({ index, problem: { field: 'mallId', reason: mall ? 'mallInactive' : 'mallMissing' } });
+    if (!location.boothId) continue;
+    const booth = booths.get(location.boothId);
+    const reason = !booth
+      ? 'boothMissing'
+      : booth.mallId !== location.mallId
+        ? 'boothInOtherMall'
+        : booth.serviceUnitId !== serviceUnitId
+          ? 'boothOfOtherUnit'
+          : !booth.active
+            ? 'boothInactive'
+            : undefined;
+    if (reason) problems.push({ index, problem: { field: 'boothId', reason } });
   }
+  return problems;
+}
+
+/** Checks every location and reports every problem at once (see `locationProblems`). */
+async function checkLocations(tx: Tx, serviceUnitId: string, locations: readonly Location[]) {
+  const malls = new Map<string, { active: boolean }>();
+  const booths = new Map<string, { active: boolean; mallId: string; serviceUnitId: string }>();
+  for (const location of locations) {
+    if (!malls.has(location.mallId)) {
+      const mall = await scopeNode(tx, 'mall', location.mallId);
+      if (mall) malls.set(location.mallId, mall);
+    }
+    if (location.boothId && !booths.has(location.boothId)) {
+      const booth = await R.findBooth(tx, location.boothId);
+      if (booth) booths.set(booth.id, booth);
+    }
+  }
+  const fields: FieldError[] = locationProblems(serviceUnitId, locations, malls, booths).map(({ index, problem }) => ({
+    path: `locations.${index}.${problem.field}`,
+    key: problem.reason === 'duplicate' ? 'standards.validation.locationDuplicate' : 'standards.error.STANDARDS_REFERENCE_INVALID',
+  }));
   if (fields.length > 0) throw E.ReferenceInvalid({}, { fields });
-  return rows;
+  return locations.map((location) => ({ mallId: location.mallId, boothId: location.boothId ?? null }));
 }
 
 /** The fields that describe a service, as both create and edit write them. */
