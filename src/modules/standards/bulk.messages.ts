@@ -13,7 +13,8 @@ export const bulkMessages = defineCatalog('bulk', {
       'Isi banyak layanan sekaligus dengan templat Excel, atau unduh layanan yang sudah ada untuk diubah lalu diimpor kembali. Setiap layanan yang diimpor menjadi draf standar pelayanan, yang tetap ditinjau dan disahkan sebelum terbit.',
     'download.title': 'Unduh',
     'download.template': 'Unduh templat Excel kosong',
-    'download.template.hint': 'Berisi petunjuk, daftar pilihan, dan unit yang boleh Anda kelola.',
+    'download.template.hint':
+      'Berisi petunjuk, daftar pilihan, unit yang boleh Anda kelola, serta kode Mal Pelayanan Publik dan gerai untuk lembar Tempat Layanan.',
     'export.title': 'Ekspor layanan',
     'export.unit': 'Unit pelayanan',
     'export.unit.all': 'Semua unit yang boleh Anda kelola',
@@ -112,7 +113,8 @@ export const bulkMessages = defineCatalog('bulk', {
       'Fill in many services at once with the Excel template, or download existing services to change them and import them again. Each imported service becomes a draft service standard, which is still reviewed and ratified before it is published.',
     'download.title': 'Download',
     'download.template': 'Download the empty Excel template',
-    'download.template.hint': 'With instructions, the lists of choices, and the units you may manage.',
+    'download.template.hint':
+      'With instructions, the lists of choices, the units you may manage, and the codes of public service malls and booths for the Tempat Layanan (places) sheet.',
     'export.title': 'Export services',
     'export.unit': 'Service unit',
     'export.unit.all': 'All units you may manage',

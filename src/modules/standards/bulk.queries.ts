@@ -190,3 +190,27 @@ export async function placesOf(db: AnyDb, serviceIds: readonly string[]): Promis
     order by l.service_id, m.region_code, m.code`.execute(db);
   return rows;
 }
+
+export interface PlaceChoices {
+  malls: { regionCode: string; code: string; name: string }[];
+  booths: { regionCode: string; mallCode: string; code: string; name: string; unitCode: string }[];
+}
+
+/**
+ * What the template's "Pilihan" sheet offers for places: every active mall (a service may be offered at
+ * any), and the active booths there of the active units inside the scopes.
+ */
+export async function placeChoicesInScope(db: AnyDb, scopes: readonly Scope[]): Promise<PlaceChoices> {
+  const [malls, booths] = await Promise.all([
+    sql<PlaceChoices['malls'][number]>`
+      select region_code as "regionCode", code, name from organizations.mall where active order by region_code, code`.execute(db),
+    sql<PlaceChoices['booths'][number]>`
+      select m.region_code as "regionCode", m.code as "mallCode", b.code, b.name, s.code as "unitCode"
+      from organizations.booth b
+        join organizations.mall m on m.id = b.mall_id
+        join ${UNITS} on s.service_unit_id = b.service_unit_id
+      where b.active and m.active and s.active and ${serviceInScope(scopes)}
+      order by m.region_code, m.code, b.code`.execute(db),
+  ]);
+  return { malls: malls.rows, booths: booths.rows };
+}

@@ -449,6 +449,16 @@ eachDatabase('bulk import and export of standards', (db) => {
     // Units of other agencies are not offered to this agency's admin.
     expect(values).not.toContain('PTSP');
     expect(values).not.toContain('DISDUKCAPIL-MKS');
+    // Every active mall, and the booths of this agency's units there (not another agency's).
+    expect(values).toContain('MPP-BADUNG');
+    expect(values).toContain('Mal Pelayanan Publik Kabupaten Badung');
+    expect(values).toContain('G-DUKCAPIL');
+    expect(values).not.toContain('G-PTSP');
+    const placeValidations = (places as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+      .dataValidations.model;
+    expect(placeValidations.C2).toMatchObject({ type: 'list' });
+    expect(placeValidations.C2!.formulae[0]).toMatch(/^'Pilihan'!\$[A-Z]+\$2:\$[A-Z]+\$2$/);
+    expect(placeValidations.D2!.formulae[0]).toMatch(/^'Pilihan'!\$[A-Z]+\$2:\$[A-Z]+\$2$/);
   });
 
   it('imports a filled-in template, exports it as the same content, and the exported workbook imports back unchanged', async () => {

@@ -23,6 +23,7 @@ import {
   findMallsByCode,
   findServicesByCode,
   findUnitsByCode,
+  placeChoicesInScope,
   placesOf,
   slugTaken,
   type ExistingService,
@@ -544,9 +545,9 @@ async function unitChoices(ctx: BulkContext): Promise<UnitChoice[]> {
   }));
 }
 
-/** The empty workbook, its lists of units limited to the actor's scopes. */
+/** The empty workbook, its lists of units and booths limited to the actor's scopes. */
 export async function templateWorkbook(ctx: BulkContext): Promise<Buffer> {
-  return writeWorkbook([], await unitChoices(ctx));
+  return writeWorkbook([], await unitChoices(ctx), await placeChoicesInScope(ctx.db, scopesOf(ctx)));
 }
 
 /**
@@ -560,5 +561,5 @@ export async function exportWorkbook(ctx: BulkContext, filter: ExportFilter): Pr
     if (codes.has(s.code)) throw E.ExportAmbiguous({ code: s.code });
     codes.add(s.code);
   }
-  return writeWorkbook(document.services, await unitChoices(ctx));
+  return writeWorkbook(document.services, await unitChoices(ctx), await placeChoicesInScope(ctx.db, scopesOf(ctx)));
 }

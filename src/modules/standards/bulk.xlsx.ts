@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { lookupMessage } from '../../platform/i18n/catalog.js';
 import { PROSE_COMPONENTS } from './admin.forms.js';
 import { MAX_FILE_BYTES, MAX_SERVICES, type BulkService, type ImportCandidate, type ImportIssue, type Origin } from './bulk.format.js';
+import type { PlaceChoices } from './bulk.queries.js';
 import { readWorkbook, type CellValue, type SheetCells } from './bulk.workbook.js';
 import {
   AUDIENCES,
@@ -494,14 +495,14 @@ export const PLACES_SHEET: SheetSpec = {
       kind: 'code',
       required: true,
       width: 18,
-      note: 'Wajib. Kode Mal Pelayanan Publik seperti tercatat di Satupintu, misalnya MPP-BADUNG. Setiap mal hanya sekali per layanan.',
+      note: 'Wajib. Kode Mal Pelayanan Publik seperti tercatat di Satupintu, misalnya MPP-BADUNG (lihat lembar Pilihan). Setiap mal hanya sekali per layanan.',
     },
     {
       field: 'boothCode',
       header: 'Kode gerai',
       kind: 'code',
       width: 16,
-      note: 'Boleh kosong. Kode gerai unit layanan ini di mal itu; kosongkan bila layanan diberikan di kantor unit di wilayah mal itu.',
+      note: 'Boleh kosong. Kode gerai unit layanan ini di mal itu (lihat lembar Pilihan); kosongkan bila layanan diberikan di kantor unit di wilayah mal itu.',
     },
   ],
 };
@@ -589,17 +590,17 @@ function addDataSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: Cell[][
 }
 
 interface OptionsLayout {
-  /** Dropdown sources by enumeration name, and by `agencyCode`/`unitCode` for the units. */
+  /** Dropdown sources by enumeration name, by `agencyCode`/`unitCode` for the units, and `mallCode`/`boothCode` for places. */
   sources: Map<string, string>;
   write(workbook: ExcelJS.Workbook): void;
 }
 
 /**
  * The "Pilihan" sheet: each enumeration's codes with their meaning, three columns apart, then the units
- * the person may import into. Laid out first, so the data sheets can point their dropdowns at it, and
- * written last, so it comes after them.
+ * the person may import into, the malls and the booths of those units. Laid out first, so the data sheets
+ * can point their dropdowns at it, and written last, so it comes after them.
  */
-function optionsLayout(units: readonly UnitChoice[]): OptionsLayout {
+function optionsLayout(units: readonly UnitChoice[], places: PlaceChoices): OptionsLayout {
   const sources = new Map<string, string>();
   const range = (column: number, count: number) => `'${OPTIONS_SHEET}'!$${letters(column)}$2:$${letters(column)}$${count + 1}`;
   const blocks: { column: number; headers: string[]; widths: number[]; rows: string[][] }[] = [];
@@ -618,6 +619,22 @@ function optionsLayout(units: readonly UnitChoice[]): OptionsLayout {
     headers: ['Kode instansi', 'Nama instansi', 'Kode unit', 'Nama unit'],
     widths: [18, 40, 16, 40],
     rows: units.map((u) => [u.agencyCode, u.agencyName, u.unitCode, u.unitName]),
+  });
+  column += 5;
+  if (places.malls.length > 0) sources.set('mallCode', range(column + 1, places.malls.length));
+  blocks.push({
+    column,
+    headers: ['Kode wilayah mal', 'Kode mal', 'Nama mal'],
+    widths: [14, 18, 40],
+    rows: places.malls.map((m) => [m.regionCode, m.code, m.name]),
+  });
+  column += 4;
+  if (places.booths.length > 0) sources.set('boothCode', range(column + 2, places.booths.length));
+  blocks.push({
+    column,
+    headers: ['Kode wilayah mal', 'Kode mal', 'Kode gerai', 'Nama gerai', 'Kode unit'],
+    widths: [14, 18, 16, 32, 16],
+    rows: places.booths.map((b) => [b.regionCode, b.mallCode, b.code, b.name, b.unitCode]),
   });
   return {
     sources,
@@ -672,15 +689,19 @@ function listRows(services: readonly BulkService[]): Cell[][][] {
 }
 
 /**
- * The workbook for `services` (none for the empty template): the guide, "Layanan", the list sheets and
- * "Pilihan" with the units the person may import into. Service codes must be unique among `services`
+ * The workbook for `services` (none for the empty template): the guide, "Layanan", the list sheets,
+ * "Tempat Layanan" and "Pilihan" with the units the person may import into, the malls and their booths. Service codes must be unique among `services`
  * (the list sheets name services by code alone); the caller checks.
  */
-export async function writeWorkbook(services: readonly BulkService[], units: readonly UnitChoice[]): Promise<Buffer> {
+export async function writeWorkbook(
+  services: readonly BulkService[],
+  units: readonly UnitChoice[],
+  places: PlaceChoices = { malls: [], booths: [] },
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Satupintu';
   addGuideSheet(workbook);
-  const options = optionsLayout(units);
+  const options = optionsLayout(units, places);
   addDataSheet(
     workbook,
     SERVICES_SHEET,
