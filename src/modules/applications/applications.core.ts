@@ -7,7 +7,7 @@ import { createFileStore, type FileStore } from '../../platform/files/store.js';
 import type { App } from '../../platform/http/server.js';
 import { recordAudit } from '../audit/index.js';
 import { computeDue, loadWorkingCalendar, type ClockLimit } from '../calendar/index.js';
-import type { StandardContent } from '../standards/index.js';
+import { readStandardVersion, type StandardContent } from '../standards/index.js';
 import type { ApplicationsTables, ApplicationStatus, Contact } from './applications.tables.js';
 
 /**
@@ -98,11 +98,8 @@ export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRo
 
 /** The standard the application was filed under (frozen: later versions never change it). */
 export async function frozenStandard(db: AnyDb | Tx, standardVersionId: string): Promise<StandardContent> {
-  const row = await (db as AnyDb)
-    .selectFrom('standards.standardVersion')
-    .select(['content'])
-    .where('id', '=', standardVersionId)
-    .executeTakeFirstOrThrow();
+  const row = await readStandardVersion(db, standardVersionId);
+  if (!row) throw new Error(`standard version ${standardVersionId} not found`);
   return row.content as StandardContent;
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../../platform/config.js';
 import { KeyRing } from '../../platform/crypto/keyring.js';
 import { createFileStore } from '../../platform/files/store.js';
 import type { DemoSeed } from '../../platform/module.js';
+import { findAccountNamesByEmail } from '../identity/index.js';
 import { tablesOf, type Answers, type ApplicationsContext } from './applications.core.js';
 import * as Apply from './apply.js';
 import type { ApplicationForm, DataField } from './form.js';
@@ -47,12 +48,11 @@ const sampleAnswers = (form: ApplicationForm, mandatoryOnly: boolean): Answers =
 
 export const seedApplying: DemoSeed = async ({ database, progress }) => {
   const db = database.db;
-  const account = await sql<{ id: string; name: string }>`select id, name from identity.account where email = ${CITIZEN}`.execute(db);
+  const [row] = await findAccountNamesByEmail(db, [CITIZEN]);
   const services = await sql<{
     id: string;
     slug: string;
-  }>`select id, slug from standards.service where slug in (${sql.join([DRAFT, ...SUBMITTED])})`.execute(db);
-  const row = account.rows[0];
+  }>`select id, slug from standards.service_directory where slug in (${sql.join([DRAFT, ...SUBMITTED])})`.execute(db);
   if (!row) return { logins: [], created: 0 };
   const config = loadConfig();
   const citizen: Actor = { kind: 'citizen', id: row.id, name: row.name, sessionId: 'seed' };

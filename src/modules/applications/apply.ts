@@ -7,7 +7,8 @@ import type { StoredFile } from '../../platform/files/store.js';
 import { recordAudit } from '../audit/index.js';
 import { workingDaysLeft } from '../calendar/index.js';
 import { citizenDetails } from '../identity/index.js';
-import type { StandardContent } from '../standards/index.js';
+import type { OrganizationsViews } from '../organizations/index.js';
+import type { ServiceDirectoryView, StandardContent, StandardsViews } from '../standards/index.js';
 import {
   canFile,
   canProcess,
@@ -55,32 +56,11 @@ import { newTrackingNumber } from './tracking-number.js';
  * (applications.core.ts): the row lock, the optimistic version, `recordChange` and `refreshClock`.
  */
 
-type StandardsRead = {
-  'standards.service': {
-    id: string;
-    serviceUnitId: string;
-    agencyId: string;
-    slug: string;
-    name: string;
-    channels: 'online' | 'counter' | 'both';
-    active: boolean;
-  };
-  'standards.serviceLocation': { serviceId: string; mallId: string; boothId: string | null };
-  'standards.standardVersion': { id: string; serviceId: string; status: string; number: number };
-  'organizations.serviceUnit': { id: string; name: string; agencyId: string };
-  'organizations.agency': { id: string; name: string };
-  'organizations.mall': { id: string; name: string };
-};
-// The standards module's published tables, read (never written) as the core's frozenStandard does.
-const read = (db: AnyDb | Tx) => db as unknown as Kysely<StandardsRead & ApplicationsTables>;
+// Other modules' rows are read only through the views they publish (their index.ts exports the types).
+type OwnersViews = StandardsViews & OrganizationsViews;
+const read = (db: AnyDb | Tx) => db as unknown as Kysely<OwnersViews & ApplicationsTables>;
 
-export interface ServiceToApply {
-  id: string;
-  slug: string;
-  name: string;
-  serviceUnitId: string;
-  agencyId: string;
-  channels: 'online' | 'counter' | 'both';
+export interface ServiceToApply extends Omit<ServiceDirectoryView, 'active'> {
   versionId: string;
   standard: StandardContent;
 }
@@ -89,8 +69,8 @@ export interface ServiceToApply {
 export async function publishedService(db: AnyDb | Tx, serviceId: string): Promise<ServiceToApply | undefined> {
   if (!UUID.test(serviceId)) return undefined;
   const row = await read(db)
-    .selectFrom('standards.service as s')
-    .innerJoin('standards.standardVersion as v', (j) => j.onRef('v.serviceId', '=', 's.id').on('v.status', '=', 'published'))
+    .selectFrom('standards.serviceDirectory as s')
+    .innerJoin('standards.publishedVersion as v', 'v.serviceId', 's.id')
     .select(['s.id', 's.slug', 's.name', 's.serviceUnitId', 's.agencyId', 's.channels', 'v.id as versionId'])
     .where('s.id', '=', serviceId)
     .where('s.active', '=', true)
@@ -102,8 +82,8 @@ export async function publishedService(db: AnyDb | Tx, serviceId: string): Promi
 /** The service a start page at /layanan/:slug/ajukan is for: a published service offered online, or 404. */
 export async function serviceToStart(db: AnyDb, slug: string) {
   const row = await read(db)
-    .selectFrom('standards.service as s')
-    .innerJoin('organizations.serviceUnit as u', 'u.id', 's.serviceUnitId')
+    .selectFrom('standards.serviceDirectory as s')
+    .innerJoin('organizations.unitDirectory as u', 'u.id', 's.serviceUnitId')
     .select(['s.id', 's.slug', 's.name', 'u.name as unitName'])
     .where('s.slug', '=', slug)
     .executeTakeFirst();
@@ -648,7 +628,7 @@ async function counterTenant(
   if (mallId) {
     const offered = UUID.test(mallId)
       ? await read(db)
-          .selectFrom('standards.serviceLocation')
+          .selectFrom('standards.servicePlace')
           .select('mallId')
           .where('serviceId', '=', service.id)
           .where('mallId', '=', mallId)
@@ -770,11 +750,11 @@ function isUniqueViolation(error: unknown): boolean {
 export async function counterServices(ctx: ApplicationsContext) {
   if (ctx.actor.kind !== 'staff') return [];
   const rows = await read(ctx.db)
-    .selectFrom('standards.service as s')
-    .innerJoin('standards.standardVersion as v', (j) => j.onRef('v.serviceId', '=', 's.id').on('v.status', '=', 'published'))
-    .innerJoin('organizations.serviceUnit as u', 'u.id', 's.serviceUnitId')
-    .leftJoin('standards.serviceLocation as l', 'l.serviceId', 's.id')
-    .leftJoin('organizations.mall as m', 'm.id', 'l.mallId')
+    .selectFrom('standards.serviceDirectory as s')
+    .innerJoin('standards.publishedVersion as v', 'v.serviceId', 's.id')
+    .innerJoin('organizations.unitDirectory as u', 'u.id', 's.serviceUnitId')
+    .leftJoin('standards.servicePlace as l', 'l.serviceId', 's.id')
+    .leftJoin('organizations.mallDirectory as m', 'm.id', 'l.mallId')
     .select(['s.id', 's.name', 's.slug', 's.serviceUnitId', 's.agencyId', 'u.name as unitName', 'l.mallId', 'm.name as mallName'])
     .where('s.active', '=', true)
     .where('s.channels', 'in', ['counter', 'both'])
@@ -800,8 +780,8 @@ export async function listMyApplications(ctx: ApplicationsContext) {
   const citizen = citizenOf(ctx);
   return read(ctx.db)
     .selectFrom('applications.application as a')
-    .innerJoin('standards.service as s', 's.id', 'a.serviceId')
-    .innerJoin('organizations.serviceUnit as u', 'u.id', 'a.serviceUnitId')
+    .innerJoin('standards.serviceDirectory as s', 's.id', 'a.serviceId')
+    .innerJoin('organizations.unitDirectory as u', 'u.id', 'a.serviceUnitId')
     .select([
       'a.id',
       'a.status',
@@ -844,10 +824,10 @@ export async function getApplication(ctx: ApplicationsContext, id: string) {
       .execute(),
     tablesOf(ctx.db).selectFrom('applications.bill').selectAll().where('applicationId', '=', app.id).executeTakeFirst(),
     db
-      .selectFrom('standards.service as s')
-      .innerJoin('organizations.serviceUnit as u', 'u.id', 's.serviceUnitId')
-      .innerJoin('organizations.agency as g', 'g.id', 's.agencyId')
-      .leftJoin('organizations.mall as m', (j) => j.on('m.id', '=', app.mallId))
+      .selectFrom('standards.serviceDirectory as s')
+      .innerJoin('organizations.unitDirectory as u', 'u.id', 's.serviceUnitId')
+      .innerJoin('organizations.agencyDirectory as g', 'g.id', 's.agencyId')
+      .leftJoin('organizations.mallDirectory as m', (j) => j.on('m.id', '=', app.mallId))
       .select(['s.name as serviceName', 's.slug', 'u.name as unitName', 'g.name as agencyName', 'm.name as mallName'])
       .where('s.id', '=', app.serviceId)
       .executeTakeFirstOrThrow(),

@@ -86,7 +86,7 @@ export async function complianceReport(ctx: ApplicationsContext, period: { from:
       group by 1, 2`.execute(ctx.db),
     sql<{ serviceId: string; serviceName: string; serviceUnitId: string; unitName: string }>`
       select s.id as "serviceId", s.name as "serviceName", su.id as "serviceUnitId", su.name as "unitName"
-      from standards.service s join organizations.service_unit su on su.id = s.service_unit_id
+      from standards.service_directory s join organizations.unit_directory su on su.id = s.service_unit_id
       where s.id in (select a.service_id from applications.application a where a.status <> 'draft' and ${applicationInScope(scopes)})`.execute(
       ctx.db,
     ),

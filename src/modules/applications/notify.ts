@@ -5,6 +5,7 @@ import { queueMail } from '../../platform/mail/mail.js';
 import { queueText, type TextChannel } from '../../platform/text/text.js';
 import { loadWorkingCalendar } from '../calendar/index.js';
 import { normalizePhone, type StaffContact } from '../identity/index.js';
+import { readStandardVersion } from '../standards/index.js';
 import { openContact, tablesOf, type AnyDb, type ApplicationRow, type Tx } from './applications.core.js';
 import type { NotificationKind } from './applications.tables.js';
 import { notifyMessages, type NotifyKey } from './notify.messages.js';
@@ -49,24 +50,27 @@ interface Names {
 async function namesOf(db: AnyDb | Tx, app: ApplicationRow): Promise<Names> {
   const { rows } = await sql<{ service: string; unit: string }>`
     select s.name as service, u.name as unit
-      from standards.service s join organizations.service_unit u on u.id = ${app.serviceUnitId}
+      from standards.service_directory s join organizations.unit_directory u on u.id = ${app.serviceUnitId}
      where s.id = ${app.serviceId}`.execute(db);
   const calendar = await loadWorkingCalendar(db, { serviceUnitId: app.serviceUnitId, mallId: app.mallId });
   return { service: rows[0]!.service, unit: rows[0]!.unit, timeZone: calendar.timeZone };
 }
 
 async function correctionItems(db: AnyDb | Tx, app: ApplicationRow): Promise<string[]> {
-  const { rows } = await sql<{ items: { key: string; name?: string }[] | string; checks: { key: string; note: string }[] | string }>`
-    select v.content -> 'requirements' as items,
-           (select coalesce(json_agg(json_build_object('key', c.requirement_key, 'note', c.note) order by c.requirement_key), '[]')
-              from applications.requirement_check c
-             where c.application_id = ${app.id} and c.outcome = 'needs_correction') as checks
-      from standards.standard_version v where v.id = ${app.standardVersionId}`.execute(db);
-  const row = rows[0];
-  if (!row) return [];
-  const list = <T>(v: T[] | string) => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
-  const names = new Map(list(row.items).map((r) => [r.key, r.name ?? r.key]));
-  return list(row.checks).map((c) => `${names.get(c.key) ?? c.key}: ${c.note}`);
+  const [version, checks] = await Promise.all([
+    readStandardVersion(db, app.standardVersionId),
+    tablesOf(db)
+      .selectFrom('applications.requirementCheck')
+      .select(['requirementKey', 'note'])
+      .where('applicationId', '=', app.id)
+      .where('outcome', '=', 'needs_correction')
+      .orderBy('requirementKey')
+      .execute(),
+  ]);
+  if (!version) return [];
+  const { requirements } = version.content as { requirements?: { key: string; name?: string }[] };
+  const names = new Map((requirements ?? []).map((r) => [r.key, r.name ?? r.key]));
+  return checks.map((c) => `${names.get(c.requirementKey) ?? c.requirementKey}: ${c.note}`);
 }
 
 const t = (locale: 'id' | 'en', key: NotifyKey, params: Record<string, string>) => notifyMessages.t(locale, key, params);

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../../platform/access/access.js';
 import type { IndonesianTimeZone } from '../../platform/i18n/format.js';
-import { permissionsOf, ROLE_NAMES } from '../identity/index.js';
+import { staffHolding } from '../identity/index.js';
 import { PROCESS, tablesOf, type AnyDb, type ApplicationRow, type Tx } from './applications.core.js';
 import type { ApplicationStatus } from './applications.tables.js';
 
@@ -98,9 +98,9 @@ export async function listInbox(
         a.clock_paused as "clockPaused", acc.name as "assignedToName", a.current_step_key as "currentStepKey",
         a.version, count(*) over ()::int as total
       from applications.application a
-        join standards.service s on s.id = a.service_id
-        join organizations.service_unit su on su.id = a.service_unit_id
-        left join identity.account acc on acc.id = a.assigned_to_account_id
+        join standards.service_directory s on s.id = a.service_id
+        join organizations.unit_directory su on su.id = a.service_unit_id
+        left join identity.account_name acc on acc.id = a.assigned_to_account_id
       where ${and(where)}
       order by a.due_at asc nulls last, a.submitted_at asc, a.id
       limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`.execute(db),
@@ -130,7 +130,7 @@ export async function listInbox(
 /** The services with applications inside the scopes, for the inbox's service filter. */
 export async function servicesInScope(db: AnyDb, scopes: readonly Scope[]): Promise<{ id: string; name: string }[]> {
   const { rows } = await sql<{ id: string; name: string }>`
-    select s.id, s.name from standards.service s
+    select s.id, s.name from standards.service_directory s
     where exists (select 1 from applications.application a where a.service_id = s.id and a.status <> 'draft' and ${applicationInScope(scopes)})
     order by s.name, s.id`.execute(db);
   return rows;
@@ -150,13 +150,12 @@ export interface CasePlace {
 export async function casePlace(db: AnyDb | Tx, app: ApplicationRow): Promise<CasePlace> {
   const { rows } = await sql<CasePlace>`
     select s.name as "serviceName", s.slug as "serviceSlug", su.name as "unitName", ag.name as "agencyName",
-      m.name as "mallName", coalesce(m.time_zone, r.time_zone, 'Asia/Jakarta') as "timeZone", acc.name as "assignedToName"
-    from standards.service s
-      join organizations.service_unit su on su.id = ${app.serviceUnitId}
-      left join organizations.region r on r.code = su.region_code
-      join organizations.agency ag on ag.id = ${app.agencyId}
-      left join organizations.mall m on m.id = ${app.mallId}
-      left join identity.account acc on acc.id = ${app.assignedToAccountId}
+      m.name as "mallName", coalesce(m.time_zone, su.time_zone, 'Asia/Jakarta') as "timeZone", acc.name as "assignedToName"
+    from standards.service_directory s
+      join organizations.unit_directory su on su.id = ${app.serviceUnitId}
+      join organizations.agency_directory ag on ag.id = ${app.agencyId}
+      left join organizations.mall_directory m on m.id = ${app.mallId}
+      left join identity.account_name acc on acc.id = ${app.assignedToAccountId}
     where s.id = ${app.serviceId}`.execute(db);
   return rows[0]!;
 }
@@ -171,18 +170,7 @@ export interface Processor {
  * mall, or the platform): the people a case may be assigned to.
  */
 export async function processorsFor(db: AnyDb | Tx, app: ApplicationRow, accountId?: string): Promise<Processor[]> {
-  const roles = ROLE_NAMES.filter((r) => permissionsOf(r).has(PROCESS));
-  const { rows } = await sql<Processor>`
-    select distinct acc.id, acc.name from identity.role_grant g join identity.account acc on acc.id = g.account_id
-    where g.revoked_at is null and acc.kind = 'staff' and acc.status = 'active'
-      and g.role in (${sql.join(roles)})
-      and (g.scope_kind = 'platform'
-        or (g.scope_kind = 'agency' and g.scope_id = ${app.agencyId})
-        or (g.scope_kind = 'unit' and g.scope_id = ${app.serviceUnitId})
-        or (g.scope_kind = 'mall' and g.scope_id = ${app.mallId}))
-      ${accountId ? sql`and acc.id = ${accountId}` : sql``}
-    order by acc.name, acc.id`.execute(db);
-  return rows;
+  return staffHolding(db, PROCESS, { agencyId: app.agencyId, unitId: app.serviceUnitId, mallId: app.mallId }, accountId);
 }
 
 /** Everything recorded on a case, for the staff page and the JSON view. */
@@ -210,7 +198,7 @@ export async function caseRecords(db: AnyDb | Tx, applicationId: string) {
       data: Record<string, unknown>;
     }>`
       select e.id, e.at, e.kind, e.actor_kind as "actorKind", acc.name as "actorName", e.step_key as "stepKey", e.public, e.note, e.data
-      from applications.event e left join identity.account acc on acc.id = e.actor_account_id
+      from applications.event e left join identity.account_name acc on acc.id = e.actor_account_id
       where e.application_id = ${applicationId} order by e.id`.execute(db),
     t.selectFrom('applications.bill').selectAll().where('applicationId', '=', applicationId).executeTakeFirst(),
     t.selectFrom('applications.payment').selectAll().where('applicationId', '=', applicationId).orderBy('recordedAt').execute(),

@@ -4,7 +4,7 @@ import { loadConfig } from '../../platform/config.js';
 import { KeyRing } from '../../platform/crypto/keyring.js';
 import { createFileStore } from '../../platform/files/store.js';
 import type { DemoSeed } from '../../platform/module.js';
-import { permissionsOf } from '../identity/index.js';
+import { findAccountNamesByEmail, permissionsOf } from '../identity/index.js';
 import { findIdsByCode } from '../organizations/index.js';
 import { tablesOf, type ApplicationRow, type ApplicationsContext } from './applications.core.js';
 import * as Apply from './apply.js';
@@ -45,12 +45,11 @@ export const seedProcessing: DemoSeed = async ({ database, progress }) => {
   const db = database.db;
   const t = tablesOf(db);
   const done = await t.selectFrom('applications.application').select('id').where('submitKey', 'like', `${KEY}%`).executeTakeFirst();
-  const service = await sql<{ id: string }>`select id from standards.service where slug = ${SERVICE_SLUG}`.execute(db);
-  const accounts = await sql<{ id: string; email: string; name: string }>`
-    select id, email, name from identity.account where email in (${CITIZEN}, ${PROCESSOR})`.execute(db);
+  const service = await sql<{ id: string }>`select id from standards.service_directory where slug = ${SERVICE_SLUG}`.execute(db);
+  const accounts = await findAccountNamesByEmail(db, [CITIZEN, PROCESSOR]);
   const { unitId } = await findIdsByCode(db, { agency: 'DISDUKCAPIL-BDG', unit: 'ADMINDUK' });
-  const citizenRow = accounts.rows.find((a) => a.email === CITIZEN);
-  const processorRow = accounts.rows.find((a) => a.email === PROCESSOR);
+  const citizenRow = accounts.find((a) => a.email === CITIZEN);
+  const processorRow = accounts.find((a) => a.email === PROCESSOR);
   if (done || !service.rows[0] || !citizenRow || !processorRow || !unitId) return { logins: [], created: 0 };
 
   const config = loadConfig();

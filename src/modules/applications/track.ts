@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { loadWorkingCalendar, workingDaysLeft, type WorkingCalendar } from '../calendar/index.js';
+import { readStandardVersion } from '../standards/index.js';
 import { type AnyDb } from './applications.core.js';
 import type { ApplicationStatus } from './applications.tables.js';
 import { formatCode, normalizeTrackingNumber, normalizeVerificationCode } from './tracking-number.js';
@@ -93,14 +94,12 @@ function standardNames(db: AnyDb, versionId: string): Promise<StandardNames> {
   const cached = namesByVersion.get(versionId);
   if (cached) return cached;
   const loading = (async () => {
-    const { rows } = await sql<{ steps: unknown; requirements: unknown }>`
-      select content -> 'procedure' as steps, content -> 'requirements' as requirements
-      from standards.standard_version where id = ${versionId}`.execute(db);
-    const list = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as { key: string; title?: string; name?: string }[];
-    const row = rows[0];
+    const version = await readStandardVersion(db, versionId);
+    type Named = { key: string; title?: string; name?: string }[];
+    const content = version?.content as { procedure?: Named; requirements?: Named } | undefined;
     return {
-      steps: Object.fromEntries(list(row?.steps).map((s) => [s.key, s.title ?? s.key])),
-      requirements: Object.fromEntries(list(row?.requirements).map((r) => [r.key, r.name ?? r.key])),
+      steps: Object.fromEntries((content?.procedure ?? []).map((s) => [s.key, s.title ?? s.key])),
+      requirements: Object.fromEntries((content?.requirements ?? []).map((r) => [r.key, r.name ?? r.key])),
     };
   })();
   loading.catch(() => namesByVersion.delete(versionId));
@@ -145,9 +144,9 @@ export async function trackApplication(db: AnyDb, input: string, now = new Date(
               from applications.requirement_check c
              where c.application_id = a.id and c.outcome = 'needs_correction' and a.status = 'awaiting_citizen') as corrections
       from applications.application a
-      join standards.service s on s.id = a.service_id
-      join organizations.service_unit u on u.id = a.service_unit_id
-      join organizations.agency g on g.id = a.agency_id
+      join standards.service_directory s on s.id = a.service_id
+      join organizations.unit_directory u on u.id = a.service_unit_id
+      join organizations.agency_directory g on g.id = a.agency_id
      where a.tracking_number = ${number}`.execute(db);
   const row = rows[0];
   // A tracking number is issued on submission; drafts have none, so they are never found here.
@@ -221,9 +220,9 @@ export async function verifyOutput(db: AnyDb, input: string): Promise<Verificati
            s.name as service_name, u.name as unit_name, g.name as agency_name
       from applications.output o
       join applications.application a on a.id = o.application_id
-      join standards.service s on s.id = a.service_id
-      join organizations.service_unit u on u.id = a.service_unit_id
-      join organizations.agency g on g.id = a.agency_id
+      join standards.service_directory s on s.id = a.service_id
+      join organizations.unit_directory u on u.id = a.service_unit_id
+      join organizations.agency_directory g on g.id = a.agency_id
      where o.verification_code = ${code}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
