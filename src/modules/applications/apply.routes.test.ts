@@ -14,6 +14,7 @@ import {
 import { eachDatabase } from '../../../test/support/databases.js';
 import { ANONYMOUS, type Actor } from '../../platform/access/access.js';
 import type { App } from '../../platform/http/server.js';
+import { pdfText } from '../../platform/pdf/pdf-text.test-support.js';
 import {
   Apply,
   birthAnswers,
@@ -27,10 +28,6 @@ import { renderReceiptPdf } from './receipt.pdf.js';
 import { formatCode } from './tracking-number.js';
 
 type Response = Awaited<ReturnType<App['inject']>>;
-
-/** The text of every string a PDF shows, read from its hex-encoded text operators (the standard fonts' encoding). */
-const pdfStrings = (pdf: Buffer) =>
-  [...pdf.toString('latin1').matchAll(/<([0-9a-f]{2,})>/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1')).join('');
 
 eachDatabase('applying pages and API', (db) => {
   const actors: Record<string, Actor> = {};
@@ -185,9 +182,8 @@ eachDatabase('applying pages and API', (db) => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const view = await Apply.getApplication(fx.ctx(fx.citizens.warga), draft.id);
-    const text = pdfStrings(
-      await renderReceiptPdf(view, { locale: 'en', trackUrl: `https://satupintu.example/lacak?nomor=${number}`, compress: false }),
-    );
+    const trackUrl = `https://satupintu.example/lacak?nomor=${number}`;
+    const text = pdfText(await renderReceiptPdf(view, { locale: 'en', trackUrl, compress: false }));
     for (const part of [
       'Application receipt',
       formatCode(number),
@@ -199,6 +195,16 @@ eachDatabase('applying pages and API', (db) => {
     ]) {
       expect(text).toContain(part);
     }
+    // Names print as written, outside Latin-1 too.
+    const typed = { serviceName: 'Legalisasi “akta”: ≥ 2 hari → selesai', name: 'Ni Luh Putu Ayu Wédari binti İbrahim Şahin Kőváry' };
+    const unicode = pdfText(
+      await renderReceiptPdf(
+        { ...view, serviceName: typed.serviceName, contact: { ...view.contact, name: typed.name } },
+        { locale: 'id', trackUrl },
+      ),
+    );
+    for (const part of Object.values(typed)) expect(unicode).toContain(part);
+    expect(unicode.split('?'), 'the one "?" is in the tracking address').toHaveLength(2);
   });
 
   it('keeps other people out: another citizen and another unit’s counter get 404', async () => {

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { lookupMessage, type Params } from '../../platform/i18n/catalog.js';
 import { formatDate, type IndonesianTimeZone } from '../../platform/i18n/format.js';
+import { BOLD, FONT, printable, useDocumentFonts } from '../../platform/pdf/fonts.js';
 import { pk, type ProcessKey } from './process.messages.js';
 import { formatCode } from './tracking-number.js';
 
@@ -9,8 +10,8 @@ import { formatCode } from './tracking-number.js';
  * The output document generated from the unit's template: the issuer (agency and unit), the product's name,
  * who it is for, the service and tracking number, the date of issue in the unit's time zone, and the
  * verification code with a QR code to the public verification page, where anyone holding the paper can
- * check that it is authentic. Always in Indonesian, the language of the unit's documents. Helvetica is a
- * standard PDF font, so no font file is embedded.
+ * check that it is authentic. Always in Indonesian, the language of the unit's documents. Set in the
+ * platform's embedded Unicode font (platform/pdf/fonts.ts), so the applicant's name prints as written.
  */
 export interface OutputDocument {
   agencyName: string;
@@ -32,10 +33,6 @@ const BRAND = '#00615a';
 const TEXT = '#0b0c0c';
 const MUTED = '#3d4447';
 
-/** What the standard fonts can draw (Windows-1252); anything else becomes a question mark rather than garbage. */
-const printable = (text: string) =>
-  [...text.normalize('NFC')].map((c) => (c === '\n' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c <= '\u00ff') ? c : '?')).join('');
-
 const say = (key: Extract<ProcessKey, `pdf.${string}`>, params?: Params) => printable(lookupMessage(pk(key), 'id', params) ?? key);
 
 export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
@@ -47,13 +44,14 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
     lang: 'id-ID',
     displayTitle: true,
     info: {
-      Title: printable(input.productName),
-      Author: printable(`${input.unitName}, ${input.agencyName}`),
+      Title: input.productName,
+      Author: `${input.unitName}, ${input.agencyName}`,
       Subject: say('pdf.subject', { code: input.verificationCode }),
       Creator: 'Satupintu',
       CreationDate: input.issuedAt,
     },
   });
+  useDocumentFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -64,8 +62,8 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
   const width = doc.page.width - 112;
 
   doc.rect(0, 0, doc.page.width, 12).fill(BRAND);
-  doc.font('Helvetica').fontSize(12).fillColor(MUTED).text(printable(input.agencyName), left, 56, { width, align: 'center' });
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(TEXT).text(printable(input.unitName), { width, align: 'center' });
+  doc.font(FONT).fontSize(12).fillColor(MUTED).text(printable(input.agencyName), left, 56, { width, align: 'center' });
+  doc.font(BOLD).fontSize(16).fillColor(TEXT).text(printable(input.unitName), { width, align: 'center' });
   const rule = doc.y + 8;
   doc
     .moveTo(left, rule)
@@ -74,7 +72,7 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
     .strokeColor(BRAND)
     .stroke();
   doc
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(22)
     .fillColor(BRAND)
     .text(printable(input.productName), left, rule + 24, { width, align: 'center' });
@@ -82,9 +80,9 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
 
   const row = (label: string, value: string) => {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(label, left, y, { width: 170 });
+    doc.font(FONT).fontSize(11).fillColor(MUTED).text(label, left, y, { width: 170 });
     doc
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(11)
       .fillColor(TEXT)
       .text(printable(value), left + 180, y, { width: width - 180 });
@@ -96,7 +94,7 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
   row(say('pdf.issuedAt'), formatDate(input.issuedAt, 'id', input.timeZone));
   row(say('pdf.issuer'), `${input.unitName}, ${input.agencyName}`);
   doc.moveDown(1);
-  doc.font('Helvetica').fontSize(11).fillColor(TEXT).text(say('pdf.statement'), left, doc.y, { width });
+  doc.font(FONT).fontSize(11).fillColor(TEXT).text(say('pdf.statement'), left, doc.y, { width });
 
   // The verification block at the foot of the page: the QR code and the code written out.
   const qrSize = 110;
@@ -106,17 +104,17 @@ export async function renderOutputPdf(input: OutputDocument): Promise<Buffer> {
   const captionLeft = left + qrSize + 16;
   const captionWidth = width - qrSize - 16;
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(10)
     .fillColor(MUTED)
     .text(say('pdf.verify'), captionLeft, top + 14, { width: captionWidth });
   doc
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(14)
     .fillColor(TEXT)
     .text(say('pdf.code', { code: formatCode(input.verificationCode) }), captionLeft, doc.y + 4, { width: captionWidth });
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(10)
     .fillColor(TEXT)
     .text(printable(input.verifyUrl), captionLeft, doc.y + 4, { width: captionWidth });

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { lookupMessage, type Locale, type Params } from '../../platform/i18n/catalog.js';
 import { formatDateTime, formatRupiah } from '../../platform/i18n/format.js';
+import { BOLD, FONT, printable, useDocumentFonts } from '../../platform/pdf/fonts.js';
 import { ak, type ApplyKey } from './apply.messages.js';
 import type { ApplicationView } from './apply.js';
 import { receivedItems } from './apply.pages.js';
@@ -11,25 +12,19 @@ import { formatCode } from './tracking-number.js';
  * The receipt (tanda terima) as an A5 PDF to keep or print at the counter: the tracking number in large
  * type, the service, unit and place, the applicant, when it was received and when it is due (in the
  * unit's time zone), the requirements received, the bill or "Gratis", and a QR code to the public
- * tracking page. Helvetica, a standard PDF font, as the catalog's PDF: no font file is embedded.
+ * tracking page. Set in the platform's embedded Unicode font (platform/pdf/fonts.ts), so the applicant's
+ * and the service's names print as typed.
  */
 
 const BRAND = '#00615a';
 const TEXT = '#0b0c0c';
 const MUTED = '#3d4447';
 
-/** Characters outside Latin-1 (which the standard fonts cannot draw) as '?', typographic dashes as '-'. */
-const latin1 = (text: string) =>
-  text
-    .normalize('NFC')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/[^\n\u0020-\u007e\u00a0-\u00ff]/g, '?');
-
 export async function renderReceiptPdf(
   view: ApplicationView,
   options: { locale: Locale; trackUrl: string; compress?: boolean },
 ): Promise<Buffer> {
-  const say = (key: ApplyKey, params?: Params) => latin1(lookupMessage(ak(key), options.locale, params) ?? key);
+  const say = (key: ApplyKey, params?: Params) => printable(lookupMessage(ak(key), options.locale, params) ?? key);
   const app = view.application;
   const number = formatCode(app.trackingNumber ?? '');
   const doc = new PDFDocument({
@@ -40,11 +35,12 @@ export async function renderReceiptPdf(
     displayTitle: true,
     info: {
       Title: `${say('receipt.title')} ${number}`,
-      Author: latin1(view.unitName),
+      Author: view.unitName,
       Creator: 'Satupintu',
       CreationDate: app.submittedAt ?? undefined,
     },
   });
+  useDocumentFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -55,15 +51,15 @@ export async function renderReceiptPdf(
   const width = doc.page.width - left - doc.page.margins.right;
 
   doc.rect(0, 0, doc.page.width, 10).fill(BRAND);
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(latin1(view.agencyName), left, 30, { width });
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(TEXT).text(latin1(view.unitName), { width });
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(16).fillColor(BRAND).text(say('receipt.title'), { width });
-  doc.moveDown(0.3).font('Helvetica').fontSize(9).fillColor(MUTED).text(say('receipt.number'), { width });
-  doc.font('Helvetica-Bold').fontSize(22).fillColor(TEXT).text(number, { width, characterSpacing: 1.5 });
+  doc.font(FONT).fontSize(9).fillColor(MUTED).text(printable(view.agencyName), left, 30, { width });
+  doc.font(BOLD).fontSize(11).fillColor(TEXT).text(printable(view.unitName), { width });
+  doc.moveDown(0.6).font(BOLD).fontSize(16).fillColor(BRAND).text(say('receipt.title'), { width });
+  doc.moveDown(0.3).font(FONT).fontSize(9).fillColor(MUTED).text(say('receipt.number'), { width });
+  doc.font(BOLD).fontSize(22).fillColor(TEXT).text(number, { width, characterSpacing: 1.5 });
 
   const row = (label: string, value: string) => {
-    doc.moveDown(0.35).font('Helvetica').fontSize(8.5).fillColor(MUTED).text(label, { width });
-    doc.font('Helvetica').fontSize(10.5).fillColor(TEXT).text(latin1(value), { width });
+    doc.moveDown(0.35).font(FONT).fontSize(8.5).fillColor(MUTED).text(label, { width });
+    doc.font(FONT).fontSize(10.5).fillColor(TEXT).text(printable(value), { width });
   };
   const when = (date: Date) => formatDateTime(date, options.locale, view.timeZone);
   row(say('receipt.service'), view.serviceName);
@@ -73,34 +69,34 @@ export async function renderReceiptPdf(
   if (app.submittedAt) row(say('receipt.submittedAt'), when(app.submittedAt));
   if (app.dueAt) row(say('receipt.due'), when(app.dueAt));
 
-  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(10.5).fillColor(TEXT).text(say('receipt.received'), { width });
+  doc.moveDown(0.7).font(BOLD).fontSize(10.5).fillColor(TEXT).text(say('receipt.received'), { width });
   for (const item of receivedItems(view)) {
     doc
-      .font('Helvetica')
+      .font(FONT)
       .fontSize(9.5)
       .text(`- ${say(item.kind === 'document' ? 'receipt.document' : 'receipt.data', { name: item.name })}`, { width });
   }
-  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(10.5).text(say('receipt.bill'), { width });
+  doc.moveDown(0.7).font(BOLD).fontSize(10.5).text(say('receipt.bill'), { width });
   if (!view.bill || view.bill.status === 'free') {
-    doc.font('Helvetica').fontSize(10).text(say('receipt.free'), { width });
+    doc.font(FONT).fontSize(10).text(say('receipt.free'), { width });
   } else {
     for (const item of view.bill.items) {
       doc
-        .font('Helvetica')
+        .font(FONT)
         .fontSize(9.5)
-        .text(latin1(`${item.name}: ${formatRupiah(item.amount, options.locale)}`), { width });
+        .text(printable(`${item.name}: ${formatRupiah(item.amount, options.locale)}`), { width });
     }
     doc
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(10)
-      .text(latin1(`${say('receipt.total')}: ${formatRupiah(view.bill.total, options.locale)}`), { width });
+      .text(printable(`${say('receipt.total')}: ${formatRupiah(view.bill.total, options.locale)}`), { width });
   }
 
   const qrSize = 84;
   const qrY = Math.max(doc.y + 12, doc.page.height - doc.page.margins.bottom - qrSize);
   drawQr(doc, options.trackUrl, left, qrY, qrSize);
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(8)
     .fillColor(MUTED)
     .text(say('receipt.qr', { url: options.trackUrl }), left + qrSize + 10, qrY + 20, { width: width - qrSize - 10 });

@@ -3,29 +3,8 @@ import { afterEach, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/databases.js';
 import type { App } from '../../platform/http/server.js';
-import { seedCatalog } from './catalog.test-support.js';
-
-/**
- * The text a PDF shows, read the way a viewer does for the standard fonts: every content stream inflated,
- * every string of a TJ/Tj operator decoded from hex (Windows-1252 for the standard fonts), one line per operator.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hexes = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [op[2]!];
-      lines.push(hexes.map((hex) => Buffer.from(hex, 'hex').toString('latin1')).join(''));
-    }
-  }
-  return lines.join('\n');
-}
+import { embeddedFonts, pdfText } from '../../platform/pdf/pdf-text.test-support.js';
+import { CATALOG_SERVICES, seedCatalog } from './catalog.test-support.js';
 
 eachDatabase('service PDF', (db) => {
   let app: App | undefined;
@@ -83,5 +62,47 @@ eachDatabase('service PDF', (db) => {
     expect(pdfText(en.rawPayload)).toContain('At most 1 working day');
     const again = await app.inject({ method: 'GET', url: '/layanan/penerbitan-akta-kelahiran.pdf?lang=en' });
     expect(again.headers.etag).toBe(en.headers.etag);
+  });
+
+  it('prints names and notes outside Latin-1 as typed, in an embedded subset of a Unicode font', async () => {
+    const typed = {
+      name: 'Legalisasi “kutipan” akta: ≥ 2 hari → selesai',
+      summary: 'Untuk Ni Luh Putu Ayu Wédari, İbrahim Şahin dan Ādityā Kőváry, lahir di İstanbul.',
+      requirement: 'Fotokopi akta – dilegalisasi ≤ 3 lembar … ✓',
+    };
+    await seedCatalog(db().db, [
+      ...CATALOG_SERVICES,
+      {
+        unit: 'DUKCAPIL',
+        slug: 'legalisasi-akta',
+        name: typed.name,
+        summary: typed.summary,
+        at: ['G-DUKCAPIL'],
+        content: {
+          requirements: [
+            { key: 'akta', name: typed.requirement, kind: 'document', mandatory: true, fileTypes: ['application/pdf'], maxSizeKb: 2048 },
+          ],
+        },
+      },
+    ]);
+    app = await buildTestApp(db(), { PUBLIC_URL: 'https://satupintu.example' });
+    const pdf = (await app.inject({ method: 'GET', url: '/layanan/legalisasi-akta.pdf', headers: { 'accept-language': 'id' } })).rawPayload;
+    const text = pdfText(pdf);
+    for (const part of Object.values(typed)) expect(text).toContain(part);
+    expect(text).not.toContain('?');
+    expect(embeddedFonts(pdf)).toEqual([
+      { name: 'DejaVuSans', subset: true },
+      { name: 'DejaVuSans-Bold', subset: true },
+    ]);
+    expect(pdf.toString('latin1')).not.toContain('/Helvetica');
+  });
+
+  it('stays small: a typical standard is a few tens of kilobytes with its fonts', async () => {
+    await seedCatalog(db().db);
+    app = await buildTestApp(db(), { PUBLIC_URL: 'https://satupintu.example' });
+    const pdf = (await app.inject({ method: 'GET', url: '/layanan/penerbitan-akta-kelahiran.pdf' })).rawPayload;
+    // Measured 32,184 bytes with its two subset faces (9,885 in Helvetica, which embedded nothing); the whole
+    // DejaVu Sans regular and bold files are 757 and 706 KB.
+    expect(pdf.length).toBeLessThan(40_000);
   });
 });

@@ -3,24 +3,20 @@ import QRCode from 'qrcode';
 import type { Locale } from '../../platform/i18n/catalog.js';
 import { lookupMessage } from '../../platform/i18n/catalog.js';
 import { formatDate, formatRupiah, ZONE_ABBREVIATION } from '../../platform/i18n/format.js';
+import { BOLD, FONT, printable, useDocumentFonts } from '../../platform/pdf/fonts.js';
 import { complaintHref, durationText, fileTypesText, hoursLines, m, sizeText, type CatalogKey } from './catalog.messages.js';
 import type { PublishedService } from './catalog.queries.js';
 
 /**
  * The service standard as an A4 PDF for offices that print and post it: the checklist with boxes to tick,
- * cost, time, where, steps, how to complain, the decree, and a QR code back to the live page. Helvetica,
- * one of PDF's standard fonts, so every reader shows it without a font file in the document; Indonesian
- * needs nothing beyond its Latin characters.
+ * cost, time, where, steps, how to complain, the decree, and a QR code back to the live page. Set in the
+ * platform's embedded Unicode font (platform/pdf/fonts.ts), so names and notes print as typed: "≥", "→",
+ * curly quotes, "Ā" or "ő" included.
  */
 
 const BRAND = '#00615a';
 const TEXT = '#0b0c0c';
 const MUTED = '#3d4447';
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-
-/** PDF metadata and structure take plain text; the standard fonts cover Windows-1252 only. */
-const printable = (text: string) => text.replace(/[\u2010-\u2012]/g, '-').replace(/\u00a0/g, ' ');
 
 export async function renderServicePdf(
   service: PublishedService,
@@ -40,14 +36,15 @@ export async function renderServicePdf(
     lang: locale === 'id' ? 'id-ID' : 'en-GB',
     displayTitle: true,
     info: {
-      Title: printable(title),
-      Author: printable(`${service.unit.name}, ${service.agency.name}`),
-      Subject: printable(service.summary),
-      Keywords: printable(service.keywords),
+      Title: title,
+      Author: `${service.unit.name}, ${service.agency.name}`,
+      Subject: service.summary,
+      Keywords: service.keywords,
       Creator: 'Satupintu',
       CreationDate: options.now ?? new Date(),
     },
   });
+  useDocumentFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.js';
 import { eachDatabase } from '../../../test/support/databases.js';
 import type { App } from '../../platform/http/server.js';
+import { pdfLines, pdfText } from '../../platform/pdf/pdf-text.test-support.js';
 import { renderMaklumatPoster, type PosterInput } from './maklumat.pdf.js';
 import * as Svc from './maklumat.service.js';
 import { buildPledgeUnits, pledgeBody } from './maklumat.test-support.js';
@@ -9,16 +10,6 @@ import { buildPledgeUnits, pledgeBody } from './maklumat.test-support.js';
 /** The page sizes of a PDF, from its /MediaBox entries (they stay readable in a compressed file). */
 const mediaBoxes = (pdf: Buffer) =>
   [...pdf.toString('latin1').matchAll(/\/MediaBox \[([\d.\s]+)\]/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
-
-/**
- * The words of an uncompressed PDF (`compress: false`): pdfkit writes each line as a TJ array of hex
- * strings split where the font kerns, so the pieces are joined back and the lines put side by side.
- */
-const wordsOf = (pdf: Buffer) =>
-  [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((line) => [...line[1]!.matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')).join(''))
-    .join(' ')
-    .replace(/\s+/g, ' ');
 
 eachDatabase('the pledge poster', (db) => {
   let app: App;
@@ -76,7 +67,8 @@ eachDatabase('the pledge poster', (db) => {
       size: 'a4',
       compress: false,
     };
-    const words = wordsOf(await renderMaklumatPoster(input));
+    const pdf = await renderMaklumatPoster(input);
+    const words = pdfText(pdf);
     for (const part of [
       'Disdukcapil Kabupaten Badung',
       'Bidang Pelayanan Pendaftaran Penduduk',
@@ -90,13 +82,15 @@ eachDatabase('the pledge poster', (db) => {
     ]) {
       expect(words).toContain(part);
     }
+    // The address (with the unit's UUID) stands on one line, to be typed from the wall.
+    expect(pdfLines(pdf)).toContain(input.pageUrl);
     // The same pledge gives the same bytes, so a cached copy stays valid.
     expect((await renderMaklumatPoster(input)).equals(await renderMaklumatPoster(input))).toBe(true);
   });
 
-  it('sets a long pledge smaller rather than on a second sheet, and draws what the standard fonts lack as "?"', async () => {
+  it('sets a long pledge smaller rather than on a second sheet; an emoji prints, what the font lacks (Balinese script) is "\uFFFD"', async () => {
     const long = 'dan kami akan terus memperbaiki pelayanan bersama masyarakat '.repeat(16).trim();
-    await publish({ promiseStandard: long, promiseObligation: long, promiseSanction: long, opening: `${long} 😀`, closing: long });
+    await publish({ promiseStandard: long, promiseObligation: long, promiseSanction: long, opening: `${long} 😀 ᬅ`, closing: long });
     const maklumat = (await Svc.findPublishedMaklumat(db().db, units.adminduk.id))!;
     for (const size of ['a4', 'a3'] as const) {
       const pdf = await renderMaklumatPoster({
@@ -108,7 +102,7 @@ eachDatabase('the pledge poster', (db) => {
         compress: false,
       });
       expect(mediaBoxes(pdf)).toHaveLength(1);
-      expect(wordsOf(pdf)).toContain('pelayanan bersama masyarakat ?');
+      expect(pdfText(pdf)).toContain('pelayanan bersama masyarakat 😀 \uFFFD');
     }
   });
 });

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { lookupMessage, type Params } from '../../platform/i18n/catalog.js';
 import { formatDate } from '../../platform/i18n/format.js';
+import { BOLD, FONT, printable, useDocumentFonts } from '../../platform/pdf/fonts.js';
 import { mk, type MaklumatKey } from './maklumat.messages.js';
 import type { PublicMaklumat } from './maklumat.service.js';
 
@@ -11,8 +12,8 @@ import type { PublicMaklumat } from './maklumat.service.js';
  * date and signatory with room for the wet signature and stamp, and a QR code to the unit's public page.
  *
  * The poster is the unit's Indonesian document, so it is always set in Indonesian whatever the reader's
- * language. Like the catalog's PDF (catalog.pdf.ts) it uses Helvetica, a standard PDF font that every
- * reader has, so no font file is embedded; Indonesian needs nothing beyond its Latin characters.
+ * language. Like every PDF it is set in the platform's embedded Unicode font (platform/pdf/fonts.ts), so a
+ * promise prints as typed, curly quotes, "≥" and names with "Ā" or "ő" included.
  */
 
 export type PosterSize = 'a4' | 'a3';
@@ -31,30 +32,11 @@ export interface PosterInput {
 const BRAND = '#00615a';
 const TEXT = '#0b0c0c';
 const MUTED = '#3d4447';
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 
 /** A3 is A4 scaled by √2 on each side, so every length of the A4 layout is multiplied by this. */
 const SCALE: Record<PosterSize, number> = { a4: 1, a3: Math.SQRT2 };
 
-/** Windows-1252 characters above Latin-1's printable range: what the standard fonts can show besides it. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * Text the standard fonts can draw: hyphen variants become '-', a non-breaking space a space, and any
- * other character outside Windows-1252 (an emoji pasted into a promise) a question mark rather than garbage.
- */
-function winAnsi(text: string): string {
-  return [...text.normalize('NFC')]
-    .map((c) => {
-      if (c === '\n' || (c >= ' ' && c <= '~') || (c > '\u00a0' && c <= '\u00ff') || WIN_ANSI_EXTRA.has(c)) return c;
-      if (c === '\u00a0') return ' ';
-      return /[\u2010-\u2012]/.test(c) ? '-' : '?';
-    })
-    .join('');
-}
-
-const say = (key: MaklumatKey, params?: Params) => winAnsi(lookupMessage(mk(key), 'id', params) ?? key);
+const say = (key: MaklumatKey, params?: Params) => printable(lookupMessage(mk(key), 'id', params) ?? key);
 
 /** "Mangupura, 5 Januari 2026" over the signature; noon UTC is the same date in every Indonesian zone. */
 const signedLine = (m: PublicMaklumat) =>
@@ -78,13 +60,14 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
     displayTitle: true,
     info: {
       Title: title,
-      Author: winAnsi(`${input.unitName}, ${input.agencyName}`),
+      Author: `${input.unitName}, ${input.agencyName}`,
       Subject: say('poster.title'),
       Creator: 'Satupintu',
       // Dated by the pledge, so the same pledge always gives the same bytes.
       CreationDate: maklumat.publishedAt,
     },
   });
+  useDocumentFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -102,13 +85,13 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
     .font(FONT)
     .fontSize(13 * k)
     .fillColor(MUTED)
-    .text(winAnsi(input.agencyName), left, margin, { width, align: 'center' });
+    .text(printable(input.agencyName), left, margin, { width, align: 'center' });
   doc
     .moveDown(0.2)
     .font(BOLD)
     .fontSize(19 * k)
     .fillColor(TEXT)
-    .text(winAnsi(input.unitName), left, doc.y, { width, align: 'center' });
+    .text(printable(input.unitName), left, doc.y, { width, align: 'center' });
   const rule = doc.y + 10 * k;
   doc
     .moveTo(left, rule)
@@ -130,7 +113,7 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
   const body = bodyLayout(doc, maklumat, width, k, room);
 
   let y = bodyTop;
-  if (maklumat.opening) y = paragraph(doc, winAnsi(maklumat.opening), left, y, width, body.text, body.gap);
+  if (maklumat.opening) y = paragraph(doc, printable(maklumat.opening), left, y, width, body.text, body.gap);
   maklumat.promises.forEach((promise, i) => {
     const indent = body.promise * 1.9;
     doc
@@ -141,11 +124,11 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
     const height = doc
       .font(BOLD)
       .fontSize(body.promise)
-      .heightOfString(winAnsi(promise), { width: width - indent, lineGap: body.promise * 0.25 });
-    doc.fillColor(TEXT).text(winAnsi(promise), left + indent, y, { width: width - indent, lineGap: body.promise * 0.25 });
+      .heightOfString(printable(promise), { width: width - indent, lineGap: body.promise * 0.25 });
+    doc.fillColor(TEXT).text(printable(promise), left + indent, y, { width: width - indent, lineGap: body.promise * 0.25 });
     y += height + body.gap;
   });
-  if (maklumat.closing) y = paragraph(doc, winAnsi(maklumat.closing), left, y, width, body.text, body.gap);
+  if (maklumat.closing) y = paragraph(doc, printable(maklumat.closing), left, y, width, body.text, body.gap);
 
   // The signature block on the right: place and date, position, room for the signature and stamp, name.
   const blockWidth = width * SIGNATURE_WIDTH;
@@ -160,9 +143,9 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
     y = doc.y;
   };
   line(signedLine(maklumat), false, body.text);
-  line(winAnsi(maklumat.signatoryTitle), true, body.text);
+  line(printable(maklumat.signatoryTitle), true, body.text);
   y += body.signature;
-  line(winAnsi(maklumat.signatoryName), true, body.text, { underline: true });
+  line(printable(maklumat.signatoryName), true, body.text, { underline: true });
 
   // The QR code to the unit's page, with what it opens written out for those who cannot scan.
   drawQrCode(doc, input.pageUrl, left, footerTop, qrSize);
@@ -173,11 +156,15 @@ export async function renderMaklumatPoster(input: PosterInput): Promise<Buffer> 
     .fontSize(10.5 * k)
     .fillColor(MUTED)
     .text(say('poster.qr'), captionLeft, footerTop + qrSize * 0.3, { width: captionWidth });
+  // The address on one line for those who type it: set smaller (in tenths of a point, down to 8 pt) when it
+  // is too wide at 11 pt, as a unit's address with its UUID is in DejaVu Sans Bold.
+  const url = printable(input.pageUrl);
+  doc.font(BOLD).fontSize(11 * k);
+  const fitting = Math.floor(((11 * k * captionWidth) / doc.widthOfString(url)) * 10) / 10;
   doc
-    .font(BOLD)
-    .fontSize(11 * k)
+    .fontSize(Math.max(8 * k, Math.min(11 * k, fitting)))
     .fillColor(TEXT)
-    .text(winAnsi(input.pageUrl), captionLeft, doc.y + 2 * k, { width: captionWidth, lineBreak: true });
+    .text(url, captionLeft, doc.y + 2 * k, { width: captionWidth, lineBreak: true });
 
   doc.end();
   return done;
@@ -206,7 +193,7 @@ function bodyLayout(doc: PDFKit.PDFDocument, m: PublicMaklumat, width: number, k
         ? doc
             .font(FONT)
             .fontSize(s.text)
-            .heightOfString(winAnsi(text), { width, lineGap: s.text * 0.2 }) + s.gap
+            .heightOfString(printable(text), { width, lineGap: s.text * 0.2 }) + s.gap
         : 0;
     const indent = s.promise * 1.9;
     const promises = m.promises.reduce(
@@ -215,7 +202,7 @@ function bodyLayout(doc: PDFKit.PDFDocument, m: PublicMaklumat, width: number, k
         doc
           .font(BOLD)
           .fontSize(s.promise)
-          .heightOfString(winAnsi(p), { width: width - indent, lineGap: s.promise * 0.25 }) +
+          .heightOfString(printable(p), { width: width - indent, lineGap: s.promise * 0.25 }) +
         s.gap,
       0,
     );
@@ -225,7 +212,7 @@ function bodyLayout(doc: PDFKit.PDFDocument, m: PublicMaklumat, width: number, k
         .fontSize(s.text)
         .heightOfString(text, { width: width * SIGNATURE_WIDTH });
     const signature =
-      s.gap + line(signedLine(m), FONT) + line(winAnsi(m.signatoryTitle), BOLD) + s.signature + line(winAnsi(m.signatoryName), BOLD);
+      s.gap + line(signedLine(m), FONT) + line(printable(m.signatoryTitle), BOLD) + s.signature + line(printable(m.signatoryName), BOLD);
     return prose(m.opening) + promises + prose(m.closing) + signature;
   };
   // In twentieths, from 1.5 down to 0.3: the longest pledge the form allows still fits at 0.3 on A4.
