@@ -44,7 +44,8 @@ import type { Fee, TimeLimit } from './standards.content.js';
  *   "Penerbitan Akta Kelahiran" beats a longer name holding the same words), ~5 µs a row each; an exact
  *   name match always comes first. Within the pre-ranked 100 the order is the one the full score gives.
  * - Only the page's 20 rows are joined to the service (summary, category, channels), its published
- *   version (time limit, fee), unit and agency, after the limit.
+ *   version (time limit, fee), and the unit and agency names (organizations' published views), after
+ *   the limit.
  * - Browsing (no query) walks `catalog_entry_slug_idx` in slug order and stops after the cap, so the first
  *   page of 100,000 services reads a few dozen index entries instead of sorting them all. Slugs are made
  *   from names, so slug order reads as alphabetical.
@@ -326,8 +327,8 @@ export function catalogSearchStatement(input: CatalogQuery, query: ParsedQuery |
       page p
       join standards.service s on s.id = p.id
       join standards.standard_version v on v.service_id = p.id and v.status = 'published'
-      join organizations.service_unit u on u.id = s.service_unit_id
-      join organizations.agency a on a.id = u.agency_id
+      join organizations.unit_directory u on u.id = s.service_unit_id
+      join organizations.agency_directory a on a.id = u.agency_id
     ) on true
     order by p.exact desc, p.score desc, ${query ? sql`p.name, p.slug` : sql`p.slug`}
   `;
