@@ -9,6 +9,17 @@ const postgresUrl = z
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
 
+// The bearer token travels with every request, so only https leaves the machine; plain http is for a local shim.
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const textHttpUrl = z.string().refine((v) => {
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}, 'must be an https:// URL (plain http:// only for localhost or 127.0.0.1, e.g. a shim on the same machine)');
+
 /** An encryption key for data at rest (see platform/crypto/keyring.ts); its id is written into every token. */
 export interface DataKey {
   readonly id: string;
@@ -116,8 +127,13 @@ export const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** How often a published service standard is due for its periodic review (domain.md §1.2: yearly). */
   STANDARDS_REVIEW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
-  /** Who sends SMS/WhatsApp (platform/text): `log` writes them to the log (development); providers plug in as TextSenders. */
-  TEXT_SENDER: z.enum(['log']).default('log'),
+  /** Who sends SMS/WhatsApp (platform/text): `log` writes them to the log (development); `http` posts them to a JSON gateway. */
+  TEXT_SENDER: z.enum(['log', 'http']).default('log'),
+  /** For `http`: the gateway's address (https, or http on localhost only), its bearer token, timeout and sender name. */
+  TEXT_HTTP_URL: textHttpUrl.optional(),
+  TEXT_HTTP_TOKEN: z.string().trim().min(1).optional(),
+  TEXT_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TEXT_HTTP_SENDER_ID: z.string().trim().min(1).max(32).optional(),
   /** Applications tell citizens by SMS or by WhatsApp, besides email. */
   TEXT_CHANNEL: z.enum(['sms', 'whatsapp']).default('sms'),
   /** The unit is warned this many hours before an application's legal due instant (applications.watch-deadlines). */
@@ -134,6 +150,9 @@ const SECRET_KEYS = new Set([
   'SMTP_URL',
   'OIDC_CLIENT_SECRET',
   'S3_SECRET_ACCESS_KEY',
+  // Some gateways take their key in the query string.
+  'TEXT_HTTP_URL',
+  'TEXT_HTTP_TOKEN',
 ]);
 
 /**
@@ -156,6 +175,10 @@ function crossFieldProblems(input: Record<string, string | undefined>): string[]
   if (input.FILES_BACKEND === 's3' && !input.S3_BUCKET) problems.push('S3_BUCKET: is required when FILES_BACKEND is s3');
   if (!!input.S3_ACCESS_KEY_ID !== !!input.S3_SECRET_ACCESS_KEY) {
     problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither (neither: the SDK finds credentials itself)');
+  }
+  if (input.TEXT_SENDER === 'http') {
+    if (!input.TEXT_HTTP_URL) problems.push("TEXT_HTTP_URL: is required when TEXT_SENDER is http (the gateway's https:// address)");
+    if (!input.TEXT_HTTP_TOKEN) problems.push('TEXT_HTTP_TOKEN: is required when TEXT_SENDER is http (sent as Authorization: Bearer …)');
   }
   return problems;
 }

@@ -155,6 +155,53 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATA_KEYS: ' , ' })).toEqual(['DATA_KEYS: needs at least one keyId:key entry']);
   });
 
+  describe('TEXT_SENDER=http', () => {
+    const TOKEN = 'tok-rahasia-9f2c1d7e5b';
+
+    it('takes the gateway address, token, timeout (10 s by default) and sender id', () => {
+      expect(
+        loadConfig({ TEXT_SENDER: 'http', TEXT_HTTP_URL: 'https://sms.example.co.id/v1/messages', TEXT_HTTP_TOKEN: TOKEN }),
+      ).toMatchObject({
+        TEXT_SENDER: 'http',
+        TEXT_HTTP_URL: 'https://sms.example.co.id/v1/messages',
+        TEXT_HTTP_TOKEN: TOKEN,
+        TEXT_HTTP_TIMEOUT_MS: 10_000,
+      });
+      const config = loadConfig({
+        TEXT_SENDER: 'http',
+        TEXT_HTTP_URL: 'http://127.0.0.1:8089/send',
+        TEXT_HTTP_TOKEN: TOKEN,
+        TEXT_HTTP_TIMEOUT_MS: '2500',
+        TEXT_HTTP_SENDER_ID: 'SATUPINTU',
+      });
+      expect(config).toMatchObject({ TEXT_HTTP_TIMEOUT_MS: 2500, TEXT_HTTP_SENDER_ID: 'SATUPINTU' });
+      expect(loadConfig({ TEXT_SENDER: 'http', TEXT_HTTP_URL: 'http://localhost/send', TEXT_HTTP_TOKEN: TOKEN }).TEXT_HTTP_URL).toBe(
+        'http://localhost/send',
+      );
+    });
+
+    it('refuses it without a gateway address or token, naming both', () => {
+      expect(problemsOf({ TEXT_SENDER: 'http' })).toEqual([
+        "TEXT_HTTP_URL: is required when TEXT_SENDER is http (the gateway's https:// address)",
+        'TEXT_HTTP_TOKEN: is required when TEXT_SENDER is http (sent as Authorization: Bearer …)',
+      ]);
+    });
+
+    it('refuses a plain-http address off this machine, or no URL at all, without echoing it or the token', () => {
+      for (const url of ['http://sms.example.co.id/v1/messages?key=rahasia-di-url', 'sms.example.co.id', 'ftp://localhost/x']) {
+        const problems = problemsOf({ TEXT_SENDER: 'http', TEXT_HTTP_URL: url, TEXT_HTTP_TOKEN: TOKEN });
+        expect(problems).toEqual([
+          'TEXT_HTTP_URL: must be an https:// URL (plain http:// only for localhost or 127.0.0.1, e.g. a shim on the same machine)',
+        ]);
+      }
+    });
+
+    it('refuses an unknown sender and a timeout out of range', () => {
+      const problems = problemsOf({ TEXT_SENDER: 'twilio', TEXT_HTTP_TIMEOUT_MS: '5' });
+      expect(problems.map((p) => p.split(':')[0])).toEqual(['TEXT_SENDER', 'TEXT_HTTP_TIMEOUT_MS']);
+    });
+  });
+
   it('shows the offending value of an ordinary setting', () => {
     expect(problemsOf({ PORT: 'delapan' })[0]).toContain('"delapan"');
   });

@@ -101,11 +101,172 @@ export class LoggingTextSender implements TextSender {
   }
 }
 
-/** The sender TEXT_SENDER names. Only the logging sender ships; a provider adapter implements TextSender. */
-export function createTextSender(config: Pick<Config, 'TEXT_SENDER'>, log: Logger): TextSender {
+/**
+ * `TEXT_SENDER=http`: posts each message as JSON to one gateway address. Most Indonesian SMS/WhatsApp
+ * gateways and aggregators take something close to this; for one that does not, put a small shim in
+ * front of it that speaks this contract.
+ *
+ * Request: `POST TEXT_HTTP_URL`, redirects not followed, given up after TEXT_HTTP_TIMEOUT_MS (default 10000),
+ *   headers  `Authorization: Bearer <TEXT_HTTP_TOKEN>`, `Content-Type: application/json`,
+ *            `Accept: application/json`, `Idempotency-Key: <message id>`
+ *   body     `{ "to": "+6281234567890", "channel": "sms" | "whatsapp", "text": "…",
+ *              "senderId": "<TEXT_HTTP_SENDER_ID>" (only when set), "clientReference": "<message id>" }`
+ *   The message id (a UUID) is the same on every attempt at one message: a gateway that has seen it
+ *   already should answer as it did the first time instead of sending again. Delivery is at least once.
+ *
+ * Response:
+ *   2xx       accepted. A JSON object whose `id`, `messageId` or `reference` (a string or a number, looked
+ *             for in that order) becomes the message's provider_reference. A 2xx without one still
+ *             counts as sent, so the message is not sent twice, and a warning is logged.
+ *   408, 429  retried with the outbox's backoff (30 s, doubling, up to an hour); Retry-After is only
+ *             quoted in the recorded error, not obeyed.
+ *   other 4xx refused for good (an invalid or blocked number, a bad token): the message is marked failed
+ *             at once with the status and up to 200 characters of the gateway's `message`, `error`,
+ *             `error.message` or `detail`, or of its raw body.
+ *   3xx, 5xx, a timeout, a network error: retried with backoff.
+ * The token is never logged nor recorded; it and the recipient's number are cut out of any error
+ * text the gateway sends back before that text is recorded.
+ */
+export class HttpTextSender implements TextSender {
+  readonly kind = 'http';
+  readonly #url: string;
+  readonly #token: string;
+  readonly #timeoutMs: number;
+  readonly #senderId: string | undefined;
+  readonly #log: Logger;
+
+  constructor(options: { url: string; token: string; timeoutMs?: number; senderId?: string | undefined; log: Logger }) {
+    if (!options.token) throw new Error('HttpTextSender needs a token');
+    this.#url = options.url;
+    this.#token = options.token;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#senderId = options.senderId;
+    this.#log = options.log.child({ component: 'text' });
+  }
+
+  async send(message: OutgoingText): Promise<{ reference?: string }> {
+    const body = {
+      to: message.to,
+      channel: message.channel,
+      text: message.body,
+      ...(this.#senderId ? { senderId: this.#senderId } : {}),
+      clientReference: message.id,
+    };
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(this.#url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.#token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': message.id,
+        },
+        body: JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new Error(this.#unreachable(error), { cause: error });
+    }
+    const status = `text gateway answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    if (response.status >= 200 && response.status < 300) {
+      const reference = referenceIn(text);
+      if (reference === undefined) {
+        this.#log.warn(
+          { textId: message.id, status: response.status },
+          'text gateway accepted a message but gave no id (id, messageId or reference); recorded without a reference',
+        );
+        return {};
+      }
+      return { reference };
+    }
+    const excerpt = this.#scrub(excerptOf(text), message.to);
+    const detail = excerpt ? `: ${excerpt}` : '';
+    if (response.status === 408 || response.status === 429) {
+      const retryAfter = response.headers.get('retry-after');
+      throw new Error(`${status}${retryAfter ? ` (Retry-After: ${retryAfter.slice(0, 40)})` : ''}${detail}`);
+    }
+    if (response.status >= 400 && response.status < 500) throw new PermanentTextError(`${status}${detail}`);
+    if (response.status >= 300 && response.status < 400) {
+      throw new Error(`${status} (a redirect, not followed: TEXT_HTTP_URL must be the gateway's final address)`);
+    }
+    throw new Error(`${status}${detail}`);
+  }
+
+  #unreachable(error: unknown): string {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return `text gateway did not answer within ${this.#timeoutMs} ms`;
+    }
+    const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+    const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(error);
+    return this.#scrub(`text gateway unreachable: ${why}`.slice(0, 300), undefined);
+  }
+
+  /** Gateways sometimes echo the request: cut the token and the number out of what gets recorded and logged. */
+  #scrub(text: string, to: string | undefined): string {
+    let scrubbed = text.split(this.#token).join('[redacted]');
+    if (to) scrubbed = scrubbed.split(to).join('[number]').split(to.slice(1)).join('[number]');
+    return scrubbed;
+  }
+}
+
+/** The provider's id in a 2xx body: `id`, `messageId` or `reference`, a string or a number. */
+function referenceIn(text: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  for (const key of ['id', 'messageId', 'reference']) {
+    const value = (json as Record<string, unknown>)[key];
+    if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) {
+      return String(value).trim().slice(0, 255);
+    }
+  }
+  return undefined;
+}
+
+/** Up to 200 characters of why a gateway refused: its JSON message when it has one, else its body. */
+function excerptOf(text: string): string {
+  let said: unknown;
+  try {
+    const json = JSON.parse(text) as Record<string, unknown> | null;
+    if (typeof json === 'object' && json !== null) {
+      const error = json.error as Record<string, unknown> | string | undefined;
+      said = [json.message, error, typeof error === 'object' && error !== null ? error.message : undefined, json.detail].find(
+        (v) => typeof v === 'string' && v.trim() !== '',
+      );
+    }
+  } catch {
+    // Not JSON: the body itself.
+  }
+  const excerpt = (typeof said === 'string' ? said : text).replace(/\s+/g, ' ').trim();
+  return excerpt.length > 200 ? `${excerpt.slice(0, 199)}…` : excerpt;
+}
+
+type TextSenderConfig = Pick<Config, 'TEXT_SENDER'> &
+  Partial<Pick<Config, 'TEXT_HTTP_URL' | 'TEXT_HTTP_TOKEN' | 'TEXT_HTTP_TIMEOUT_MS' | 'TEXT_HTTP_SENDER_ID'>>;
+
+/** The sender TEXT_SENDER names: `log` (development) or `http` (a JSON gateway, see HttpTextSender). */
+export function createTextSender(config: TextSenderConfig, log: Logger): TextSender {
   switch (config.TEXT_SENDER) {
     case 'log':
       return new LoggingTextSender(log);
+    case 'http':
+      // loadConfig refuses TEXT_SENDER=http without them; this guards callers that build a config by hand.
+      if (!config.TEXT_HTTP_URL || !config.TEXT_HTTP_TOKEN) throw new Error('TEXT_SENDER=http needs TEXT_HTTP_URL and TEXT_HTTP_TOKEN');
+      return new HttpTextSender({
+        url: config.TEXT_HTTP_URL,
+        token: config.TEXT_HTTP_TOKEN,
+        timeoutMs: config.TEXT_HTTP_TIMEOUT_MS,
+        senderId: config.TEXT_HTTP_SENDER_ID,
+        log,
+      });
   }
 }
 
