@@ -4,6 +4,7 @@
  * not a general parser.
  */
 import { inflateSync } from 'node:zlib';
+import { expect } from 'vitest';
 
 interface PdfObject {
   dictionary: string;
@@ -126,4 +127,18 @@ export function pdfText(pdf: Buffer): string {
 export function embeddedFonts(pdf: Buffer): { name: string; subset: boolean }[] {
   const names = new Set([...pdf.toString('latin1').matchAll(/\/FontName \/([^\s/>]+)/g)].map((m) => m[1]!));
   return [...names].sort().map((name) => ({ name: name.replace(/^[A-Z]{6}\+/, ''), subset: /^[A-Z]{6}\+/.test(name) }));
+}
+
+/**
+ * The rule every PDF keeps: each text comes out as typed (no "?" in place of a character Latin-1 lacks),
+ * set in subsets of the embedded Unicode font, regular and bold.
+ */
+export function expectPrintedAsTyped(pdf: Buffer, typed: readonly string[]): void {
+  const text = pdfText(pdf);
+  for (const part of typed) expect(text).toContain(part);
+  expect(text).not.toContain('?');
+  expect(embeddedFonts(pdf)).toEqual([
+    { name: 'DejaVuSans', subset: true },
+    { name: 'DejaVuSans-Bold', subset: true },
+  ]);
 }
