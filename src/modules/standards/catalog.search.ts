@@ -216,7 +216,7 @@ type AnyDb = Kysely<any>;
  * is one more key in the same GIN index scan as the text match. Ids are validated UUIDs and codes validated
  * digits and dots by the routes; the prefixes keep one kind of facet from matching another.
  */
-export function facetsOf(f: CatalogFilters): string[] {
+function facetsOf(f: CatalogFilters): string[] {
   const facets: string[] = [];
   if (f.agencyId) facets.push(`a:${f.agencyId}`);
   if (f.serviceUnitId) facets.push(`u:${f.serviceUnitId}`);
@@ -230,14 +230,13 @@ export function facetsOf(f: CatalogFilters): string[] {
 }
 
 /** The filters as a text[] parameter list (one parameter per facet, so PGlite and pg bind them alike). */
-function facetArray(f: CatalogFilters): RawBuilder<unknown> {
-  const facets = facetsOf(f);
+function facetArray(facets: string[]): RawBuilder<unknown> {
   return facets.length === 0 ? sql`'{}'::text[]` : sql`array[${sql.join(facets.map((facet) => sql`${facet}`))}]::text[]`;
 }
 
 /** The predicate every candidate must meet besides the text: inside the filters (being listed is being in the table). */
-function filtersOf(f: CatalogFilters): RawBuilder<unknown> {
-  return facetsOf(f).length === 0 ? sql`true` : sql`e.facets @> ${facetArray(f)}`;
+function filtersOf(facets: string[]): RawBuilder<unknown> {
+  return facets.length === 0 ? sql`true` : sql`e.facets @> ${facetArray(facets)}`;
 }
 
 /** The tsquery of a parsed query, in one configuration: `rest` AND each group (its spellings OR'd). */
@@ -269,7 +268,8 @@ interface Row extends Partial<Omit<CatalogHit, 'timeLimit' | 'fee'>> {
 
 /** The one statement behind searchCatalog, exposed so the plan can be inspected (EXPLAIN) in tests and benches. */
 export function catalogSearchStatement(input: CatalogQuery, query: ParsedQuery | undefined = parseQuery(input.q)): RawBuilder<Row> {
-  const filters = filtersOf(input);
+  const facets = facetsOf(input);
+  const filters = filtersOf(facets);
   const offset = (input.page - 1) * input.pageSize;
   // One more than the cap, to tell "exactly the cap" from "more than the cap".
   const cap = CANDIDATE_LIMIT + 1;
@@ -284,7 +284,7 @@ export function catalogSearchStatement(input: CatalogQuery, query: ParsedQuery |
       ),
       fuzzy as materialized (
         select f.service_id as id, f.slug, f.name, f.search
-        from standards.catalog_fuzzy_candidates(${query.text}, ${facetArray(input)}, ${FUZZY_LIMIT}) f
+        from standards.catalog_fuzzy_candidates(${query.text}, ${facetArray(facets)}, ${FUZZY_LIMIT}) f
         where (select count(*) from fts) < ${FUZZY_WHEN_FEWER_THAN} and f.service_id not in (select id from fts)
       ),
       cand as (select * from fts union all select * from fuzzy),
